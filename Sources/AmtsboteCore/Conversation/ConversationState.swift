@@ -1,0 +1,20 @@
+import Foundation
+
+/// What the bot remembers about one conversation between messages (stored as JSON).
+public struct ConversationState: Sendable, Hashable, Codable {
+    /// The citizen's language, once known.
+    public var language: String?
+    /// Topic ids offered in a pending `clarify` choice, in the order shown.
+    public var pendingChoices: [String]
+    /// The last topic answered, for follow-ups ("und was kostet das?").
+    public var lastTopic: String?
+    /// Whether the first-contact notice (bot + privacy) was sent.
+    public var introduced: Bool
+
+    public init(language: String? = nil, pendingChoices: [String] = [], lastTopic: String? = nil, introduced: Bool = false) {
+        self.language = language
+        self.pendingChoices = pendingChoices
+        self.lastTopic = lastTopic
+        self.introduced = introduced
+    }
+}

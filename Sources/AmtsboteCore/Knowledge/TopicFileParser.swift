@@ -1,0 +1,114 @@
+import Foundation
+import Yams
+
+/// One parsed `<id>.<lang>.md` file: its translation and the topic-level fields it declares.
+struct TopicFile {
+    var id: String
+    var language: String
+    var category: String
+    var translation: TopicTranslation
+    var office: (value: String, line: Int?)?
+    var audiences: [String]
+    var related: [(value: String, line: Int?)]
+    var validFrom: String?
+    var validUntil: String?
+    var escalate: Bool
+}
+
+/// Parses a topic file (YAML front matter between `---` lines, then the Markdown answer).
+struct TopicFileParser {
+    let file: String
+    private(set) var diagnostics: [KnowledgeDiagnostic] = []
+
+    init(file: String) { self.file = file }
+
+    /// `relativePath` is like `topics/buergerbuero/personalausweis.de.md`.
+    mutating func parse(_ text: String, id: String, language: String, category: String) -> TopicFile? {
+        let lines = text.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n")
+        guard lines.first?.trimmingCharacters(in: .whitespaces) == "---" else {
+            error(line: 1, "a topic file must start with a `---` line, then the front matter (title, questions), then `---`")
+            return nil
+        }
+        guard let end = lines.dropFirst().firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" }) else {
+            error(line: 1, "the front matter is not closed by a `---` line")
+            return nil
+        }
+        let frontMatter = lines[1..<end].joined(separator: "\n")
+        let body = lines[(end + 1)...].joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+
+        let root: Node
+        switch YAMLSupport.compose(frontMatter, file: file, lineOffset: 1) {
+        case .failure(let diagnostic):
+            diagnostics.append(diagnostic)
+            return nil
+        case .success(let node?) where node.mapping != nil:
+            root = node
+        case .success:
+            error(line: 2, "the front matter must be a mapping with at least `title` and `questions`")
+            return nil
+        }
+        func line(_ node: Node?) -> Int? { node?.line.map { $0 + 1 } }
+
+        let title = root.value("title")?.scalarString?.trimmingCharacters(in: .whitespaces) ?? ""
+        if title.isEmpty { error(line: line(root.value("title")) ?? 2, "missing `title`") }
+
+        let questionsNode = root.value("questions")
+        let questions = (questionsNode?.stringList ?? []).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        if questions.isEmpty {
+            error(line: line(questionsNode) ?? 2, "missing `questions` (at least one sample question, as citizens ask it)")
+        }
+        if body.isEmpty { error(line: end + 1, "missing answer text after the front matter") }
+
+        let keywords = root.value("keywords")?.stringList ?? []
+        let office = root.value("office").flatMap { node in node.scalarString.map { ($0, line(node)) } }
+        let related = root.value("related")?.sequence?.compactMap { node in node.scalarString.map { ($0, line(node)) } }
+            ?? root.value("related")?.scalarString.map { [($0, line(root.value("related")))] } ?? []
+
+        var links: [TopicTranslation.Link] = []
+        for node in root.value("links")?.sequence ?? [] {
+            if let url = node.value("url")?.scalarString {
+                links.append(.init(title: node.value("title")?.scalarString ?? url, url: url))
+            } else if let url = node.scalarString {
+                links.append(.init(title: url, url: url))
+            } else {
+                error(line: line(node), "a link needs a `url`")
+            }
+        }
+
+        let validFrom = date("valid_from", in: root, line: line)
+        let validUntil = date("valid_until", in: root, line: line)
+        if let validFrom, let validUntil, validFrom > validUntil {
+            error(line: line(root.value("valid_until")), "`valid_until` \(validUntil) is before `valid_from` \(validFrom)")
+        }
+
+        var escalate = false
+        if let node = root.value("escalate") {
+            switch node.scalarString?.lowercased() {
+            case "true", "yes": escalate = true
+            case "false", "no": escalate = false
+            default: error(line: line(node), "`escalate` must be true or false")
+            }
+        }
+
+        let translation = TopicTranslation(
+            language: language, title: title, questions: questions, keywords: keywords, body: body, links: links, file: file)
+        return TopicFile(
+            id: id, language: language, category: category, translation: translation, office: office,
+            audiences: root.value("audiences")?.stringList ?? [], related: related, validFrom: validFrom,
+            validUntil: validUntil, escalate: escalate)
+    }
+
+    private mutating func date(_ key: String, in root: Node, line: (Node?) -> Int?) -> String? {
+        guard let node = root.value(key) else { return nil }
+        let text = node.scalarString ?? ""
+        guard DayText.isValid(text) else {
+            error(line: line(node), "`\(key)` must be a date like 2026-11-20, not `\(text)`")
+            return nil
+        }
+        return text
+    }
+
+    private mutating func error(line: Int?, _ message: String) {
+        diagnostics.append(KnowledgeDiagnostic(.error, file: file, line: line, message))
+    }
+}

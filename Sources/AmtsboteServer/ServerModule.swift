@@ -1,0 +1,2 @@
+import AmtsboteCore
+import AmtsboteStore

@@ -1,0 +1,97 @@
+import GRDB
+
+/// Schema migrations, one static function each. They use SQL names only, never app types,
+/// so that later changes to the records cannot change what an old migration does.
+enum Migrations {
+    static func v1(_ db: Database) throws {
+        // One conversation per channel + sender: dialogue state and where to send replies.
+        try db.create(table: "conversation") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("channel", .text).notNull()
+            t.column("senderID", .text).notNull()
+            t.column("language", .text)
+            t.column("state", .text).notNull().defaults(to: "{}")  // JSON ConversationState
+            t.column("address", .text).notNull().defaults(to: "{}")  // JSON ReplyAddress
+            t.column("createdAt", .datetime).notNull()
+            t.column("lastInboundAt", .datetime)  // start of the platform's reply window
+            t.column("lastMessageAt", .datetime).notNull()
+            t.uniqueKey(["channel", "senderID"])
+        }
+        // Every accepted webhook event, keyed by its platform id: the durable intake queue and
+        // the record of processed ids (a redelivery hits the unique key and is ignored).
+        try db.create(table: "inboundEvent") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("channel", .text).notNull()
+            t.column("externalID", .text).notNull()
+            t.column("senderID", .text).notNull()
+            t.column("payload", .text).notNull()  // JSON InboundMessage
+            t.column("status", .text).notNull().defaults(to: "pending")  // pending | processed | failed
+            t.column("attempts", .integer).notNull().defaults(to: 0)
+            t.column("receivedAt", .datetime).notNull()
+            t.column("processedAt", .datetime)
+            t.uniqueKey(["channel", "externalID"])
+        }
+        try db.create(index: "inboundEvent_status", on: "inboundEvent", columns: ["status", "id"])
+
+        // Staff cases ("Anfrage Nr. 1042").
+        try db.create(table: "escalationCase") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("number", .integer).notNull().unique()
+            t.column("conversationID", .integer).notNull().references("conversation", onDelete: .cascade)
+            t.column("channel", .text).notNull()
+            t.column("senderID", .text).notNull()
+            t.column("language", .text).notNull()
+            t.column("reason", .text).notNull()  // EscalationReason raw value
+            t.column("candidates", .text).notNull().defaults(to: "[]")  // JSON [ScoredTopic]
+            t.column("status", .text).notNull().defaults(to: "open")  // open | claimed | answered | closed
+            t.column("assignee", .text)
+            t.column("createdAt", .datetime).notNull()
+            t.column("updatedAt", .datetime).notNull()
+            t.column("claimedAt", .datetime)
+            t.column("firstReplyAt", .datetime)
+            t.column("closedAt", .datetime)
+        }
+        try db.create(index: "escalationCase_status", on: "escalationCase", columns: ["status", "createdAt"])
+        try db.create(index: "escalationCase_conversation", on: "escalationCase", columns: ["conversationID"])
+
+        try db.create(table: "caseNote") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("caseID", .integer).notNull().references("escalationCase", onDelete: .cascade)
+            t.column("author", .text).notNull()
+            t.column("text", .text).notNull()
+            t.column("createdAt", .datetime).notNull()
+        }
+
+        // The message log: what citizens wrote and what the bot and staff answered.
+        try db.create(table: "message") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("conversationID", .integer).notNull().references("conversation", onDelete: .cascade)
+            t.column("caseID", .integer).references("escalationCase", onDelete: .setNull)
+            t.column("direction", .text).notNull()  // in | out
+            t.column("author", .text).notNull()  // citizen | bot | staff:<name>
+            t.column("text", .text)  // NULL once purged by retention
+            t.column("outcome", .text)  // matcher outcome for inbound messages
+            t.column("topic", .text)
+            t.column("createdAt", .datetime).notNull()
+        }
+        try db.create(index: "message_conversation", on: "message", columns: ["conversationID", "id"])
+        try db.create(index: "message_case", on: "message", columns: ["caseID"])
+
+        // Replies waiting to be sent, sent by a background service with retries.
+        try db.create(table: "outboxEntry") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("conversationID", .integer).notNull().references("conversation", onDelete: .cascade)
+            t.column("caseID", .integer).references("escalationCase", onDelete: .setNull)
+            t.column("channel", .text).notNull()
+            t.column("reply", .text).notNull()  // JSON BotReply
+            t.column("tag", .text)  // platform message tag, e.g. HUMAN_AGENT
+            t.column("status", .text).notNull().defaults(to: "pending")  // pending | sent | failed
+            t.column("attempts", .integer).notNull().defaults(to: 0)
+            t.column("nextAttemptAt", .datetime).notNull()
+            t.column("lastError", .text)
+            t.column("createdAt", .datetime).notNull()
+            t.column("sentAt", .datetime)
+        }
+        try db.create(index: "outboxEntry_due", on: "outboxEntry", columns: ["status", "nextAttemptAt"])
+    }
+}

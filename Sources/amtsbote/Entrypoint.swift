@@ -1,0 +1,9 @@
+import AmtsboteCLI
+
+/// The `amtsbote` executable: all commands live in the AmtsboteCLI library.
+@main
+struct Entrypoint {
+    static func main() async {
+        await AmtsboteCommand.main()
+    }
+}
