@@ -1,0 +1,74 @@
+import AmtsboteServer
+import ArgumentParser
+import Foundation
+import Logging
+
+/// `amtsbote serve`: the webhook server for all channels.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Run the webhook server: Messenger, Instagram, WhatsApp, Telegram, web chat and JSON API.",
+        discussion: """
+            Secrets come only from the environment; a channel is on when its secrets are set:
+              META_APP_SECRET, META_VERIFY_TOKEN, META_PAGE_ACCESS_TOKEN, WHATSAPP_ACCESS_TOKEN, META_GRAPH_URL
+                -> GET/POST /webhooks/meta
+              TELEGRAM_BOT_TOKEN, TELEGRAM_SECRET_TOKEN, TELEGRAM_API_URL -> POST /webhooks/telegram
+              AMTSBOTE_API_TOKEN -> POST /api/messages (Bearer token)
+            The web chat is always on at /chat. Health: GET /healthz, GET /readyz.
+            LOG_LEVEL (trace, debug, info, notice, warning, error) sets the log level; message texts are
+            logged only at debug and trace.
+
+            Examples:
+              amtsbote serve
+              AMTSBOTE_API_TOKEN=s3cret amtsbote serve --port 9000 --knowledge ./knowledge
+            """
+    )
+
+    @Option(name: .long, help: "Address to listen on (env AMTSBOTE_HOST; default 0.0.0.0).")
+    var host: String?
+
+    @Option(name: .long, help: "Port to listen on (env AMTSBOTE_PORT; default 8080).")
+    var port: Int?
+
+    @Option(name: .long, help: "Knowledge base folder (env AMTSBOTE_KNOWLEDGE; default ./knowledge).")
+    var knowledge: String?
+
+    @Option(name: .long, help: "SQLite database file, folder created if missing (env AMTSBOTE_DATABASE; default ./data/amtsbote.sqlite).")
+    var database: String?
+
+    /// The server configuration from options, then environment, then defaults.
+    func serverConfiguration(environment: [String: String]) throws -> ServerConfiguration {
+        var configuration = ServerConfiguration()
+        configuration.host = host ?? environment["AMTSBOTE_HOST"] ?? configuration.host
+        if let port {
+            configuration.port = port
+        } else if let text = environment["AMTSBOTE_PORT"] {
+            guard let value = Int(text) else { throw ValidationError("AMTSBOTE_PORT must be a number, not \(text).") }
+            configuration.port = value
+        }
+        guard (0...65535).contains(configuration.port) else { throw ValidationError("The port must be between 0 and 65535.") }
+        configuration.knowledgeDirectory = knowledge ?? environment["AMTSBOTE_KNOWLEDGE"] ?? configuration.knowledgeDirectory
+        configuration.databasePath = database ?? environment["AMTSBOTE_DATABASE"] ?? configuration.databasePath
+        configuration.readSecrets(from: environment)
+        return configuration
+    }
+
+    func run() async throws {
+        let environment = ProcessInfo.processInfo.environment
+        let configuration = try serverConfiguration(environment: environment)
+        let logger = {
+            var logger = Logger(label: "amtsbote")
+            logger.logLevel = environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
+            return logger
+        }()
+        do {
+            let app = try await buildApplication(configuration: configuration, logger: logger) { port in
+                logger.info("listening", metadata: ["host": "\(configuration.host)", "port": "\(port)"])
+            }
+            try await app.runService()
+        } catch let error as StartupError {
+            StandardError.print(error.description)
+            throw ExitCode(1)
+        }
+    }
+}

@@ -1,0 +1,152 @@
+import Foundation
+
+/// The per-conversation dialogue: decides what to answer to one citizen message given what the
+/// bot remembers about the conversation. Pure: no I/O, no clock (the caller passes `now`/`day`).
+///
+/// It adds to the matcher:
+/// - the first-contact notice (the bot says it is a bot, plus the privacy message);
+/// - a pending `clarify` choice resolved by "2", "die zweite", "the first one" or a tapped button;
+/// - follow-ups ("und was kostet das?") via the last topic;
+/// - the conversation's language, kept across short messages that cannot be detected;
+/// - the decision to open or join a staff case.
+public struct DialogueEngine: Sendable {
+    public let knowledgeBase: KnowledgeBase
+    public let matcher: Matcher
+    public let composer: ReplyComposer
+
+    /// Messages with fewer words than this keep the conversation's language instead of detecting one.
+    public static let minimumWordsForDetection = 3
+
+    public init(knowledgeBase: KnowledgeBase, matcher: Matcher? = nil) {
+        self.knowledgeBase = knowledgeBase
+        self.matcher = matcher ?? Matcher(knowledgeBase: knowledgeBase)
+        self.composer = ReplyComposer(knowledgeBase: knowledgeBase)
+    }
+
+    /// Decides the reply to `message`.
+    /// - Parameters:
+    ///   - state: the conversation's state before this message.
+    ///   - day: today's date (`yyyy-MM-dd`) in the city's time zone, for dated topics.
+    public func respond(to message: InboundMessage, state: ConversationState, day: String? = nil)
+        -> DialogueTurn
+    {
+        var state = state
+        let language = replyLanguage(for: message, state: state)
+        var turn: DialogueTurn
+        switch message.kind {
+        case .attachment:
+            let text = composer.message("attachment_unsupported", language: language) ?? ""
+            turn = DialogueTurn(reply: BotReply(text: text), state: state, language: language)
+        case .choice:
+            if let id = message.payload.flatMap(ReplyComposer.topic(inPayload:)), knowledgeBase.topic(id) != nil {
+                turn = answering(topic: id, language: language, state: state)
+            } else {
+                turn = matching(message.text, language: language, state: state, day: day)
+            }
+        case .text:
+            if let position = ChoiceSelection.position(in: message.text), position >= 1,
+                position <= state.pendingChoices.count
+            {
+                turn = answering(topic: state.pendingChoices[position - 1], language: language, state: state)
+            } else {
+                turn = matching(message.text, language: language, state: state, day: day)
+            }
+        }
+        state = turn.state
+        if !state.introduced {
+            turn.reply = withFirstContactNotice(turn.reply, outcome: turn.outcome, language: turn.language)
+            state.introduced = true
+        }
+        state.language = turn.language
+        turn.state = state
+        return turn
+    }
+
+    /// Adds the case sentence to an escalating turn's reply once the case exists: the "escalated"
+    /// (or "human_requested") message for a new case, `case_updated` when the message joined an open one.
+    public func completing(_ turn: DialogueTurn, caseNumber: Int, joined: Bool, now: Date) -> DialogueTurn {
+        guard let escalation = turn.escalation else { return turn }
+        var turn = turn
+        let sentence: String
+        if joined {
+            sentence = composer.message("case_updated", language: turn.language, values: ["case": String(caseNumber)])
+                ?? composer.escalated(caseNumber: caseNumber, reason: escalation.reason, language: turn.language, now: now).text
+        } else {
+            sentence = composer.escalated(caseNumber: caseNumber, reason: escalation.reason, language: turn.language, now: now).text
+        }
+        turn.reply.text = [turn.reply.text, sentence].filter { !$0.isEmpty }.joined(separator: "\n\n")
+        return turn
+    }
+
+    // MARK: - Steps
+
+    private func matching(_ text: String, language: String, state: ConversationState, day: String?)
+        -> DialogueTurn
+    {
+        let forced = wordCount(text) < Self.minimumWordsForDetection ? language : nil
+        let result = matcher.match(text, language: forced, day: day, contextTopic: state.lastTopic)
+        let language = knowledgeBase.city.languages.contains(result.language) ? result.language : language
+        var state = state
+        state.pendingChoices = []
+        switch result.outcome {
+        case .answer:
+            guard let topic = result.topic, knowledgeBase.topic(topic) != nil else {
+                return escalating(reason: .noMatch, candidates: result.candidates, language: language, state: state)
+            }
+            return answering(topic: topic, language: language, state: state)
+        case .escalate:
+            return escalating(
+                reason: result.escalationReason ?? .noMatch, candidates: result.candidates, language: language, state: state)
+        case .clarify:
+            let ids = result.candidates.map(\.id).filter { knowledgeBase.topic($0) != nil }
+            state.pendingChoices = ids
+            return DialogueTurn(reply: composer.clarify(ids, language: language), state: state, language: language, outcome: .clarify)
+        case .smalltalk, .emergency:
+            var adjusted = result
+            adjusted.language = language
+            return DialogueTurn(reply: composer.reply(for: adjusted), state: state, language: language, outcome: result.outcome)
+        }
+    }
+
+    private func escalating(reason: EscalationReason, candidates: [ScoredTopic], language: String, state: ConversationState)
+        -> DialogueTurn
+    {
+        DialogueTurn(
+            reply: BotReply(text: ""), state: state, language: language, outcome: .escalate,
+            escalation: .init(reason: reason, candidates: candidates))
+    }
+
+    private func answering(topic id: String, language: String, state: ConversationState) -> DialogueTurn {
+        var state = state
+        state.pendingChoices = []
+        state.lastTopic = id
+        let needsStaff = knowledgeBase.topic(id)?.escalate ?? false
+        return DialogueTurn(
+            reply: composer.answer(topic: id, language: language), state: state, language: language, outcome: .answer,
+            topic: id, escalation: needsStaff ? .init(reason: .topicRequiresStaff, candidates: [ScoredTopic(id: id, score: 1)]) : nil)
+    }
+
+    /// The conversation's language for a message: the stored one, else the platform's hint when the
+    /// city speaks it, else the city's default. Longer texts may override it through detection.
+    private func replyLanguage(for message: InboundMessage, state: ConversationState) -> String {
+        let languages = knowledgeBase.city.languages
+        if let language = state.language, languages.contains(language) { return language }
+        if let hint = message.languageHint?.prefix(2).lowercased(), languages.contains(hint) { return hint }
+        return knowledgeBase.city.defaultLanguage
+    }
+
+    /// The greeting (which says the bot is a program) and the privacy message before the first reply.
+    /// A first message that is itself a greeting gets the notice only.
+    private func withFirstContactNotice(_ reply: BotReply, outcome: Outcome?, language: String) -> BotReply {
+        let notice = ["greeting", "privacy"].compactMap { composer.message($0, language: language) }
+        let isGreeting = outcome == .smalltalk && reply.text == composer.message("greeting", language: language)
+        let body = isGreeting ? [] : [reply.text]
+        // An emergency text comes first, before anything else.
+        let parts = outcome == .emergency ? body + notice : notice + body
+        return BotReply(text: parts.filter { !$0.isEmpty }.joined(separator: "\n\n"), choices: reply.choices)
+    }
+
+    private func wordCount(_ text: String) -> Int {
+        text.split { !$0.isLetter && !$0.isNumber }.count
+    }
+}

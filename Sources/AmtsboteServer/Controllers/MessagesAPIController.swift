@@ -1,0 +1,58 @@
+import AmtsboteCore
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// `POST /api/messages` with `Authorization: Bearer <AMTSBOTE_API_TOKEN>`:
+/// `{"sender": "...", "id": "...", "text": "..."}` in, `{"replies": [...]}` out.
+struct MessagesAPIController: Sendable {
+    let token: String
+    let conversation: DirectConversation
+
+    struct Input: Decodable {
+        var sender: String
+        var id: String
+        var text: String
+        /// Optional: a choice payload from an earlier reply (`topic:<id>`).
+        var payload: String?
+        /// Optional language hint (`de`, `en`).
+        var language: String?
+    }
+
+
+    func register(on router: Router<AppRequestContext>) {
+        router.post("/api/messages") { request, context in try await receive(request, context: context) }
+    }
+
+    func receive(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let body = try await request.body.collect(upTo: context.maxUploadSize)
+        guard let authorization = request.headers[.authorization] else { throw APIError.unauthorized }
+        guard authorization.hasPrefix("Bearer "), ConstantTime.equals(String(authorization.dropFirst(7)), token) else {
+            throw APIError.forbidden
+        }
+        guard let input = try? JSONDecoder().decode(Input.self, from: Data(Array(buffer: body))),
+            Self.isValidField(input.sender), Self.isValidField(input.id),
+            !input.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty || input.payload != nil
+        else { throw APIError.malformed }
+        let message = InboundMessage(
+            channel: .api, senderID: input.sender, externalID: input.id, kind: input.payload == nil ? .text : .choice,
+            text: input.text, payload: input.payload, languageHint: input.language)
+        return try JSONResponse.make(DirectReplyOutput(try await conversation.handle(message)))
+    }
+
+    static func isValidField(_ value: String) -> Bool {
+        !value.isEmpty && value.utf8.count <= 256
+    }
+}
+
+/// Encodes a JSON response.
+enum JSONResponse {
+    static func make(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let data = try encoder.encode(value)
+        return Response(
+            status: status, headers: [.contentType: "application/json; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}

@@ -1,0 +1,50 @@
+import AmtsboteCore
+
+/// Sends a reply to one citizen on one platform. Implementations are small and stateless;
+/// tests point them at a fake platform server on 127.0.0.1.
+public protocol PlatformClient: Sendable {
+    /// Sends `message`, split and formatted as the platform needs.
+    /// - Throws: `DeliveryError` (other errors count as temporary).
+    func send(_ message: OutboundMessage) async throws
+}
+
+/// A reply addressed to a citizen.
+public struct OutboundMessage: Sendable, Hashable {
+    public var channel: Channel
+    /// The platform's id of the citizen.
+    public var recipientID: String
+    public var address: ReplyAddress
+    public var reply: BotReply
+    /// Platform message tag for sends outside the standard window (e.g. `HUMAN_AGENT`).
+    public var tag: String?
+
+    public init(channel: Channel, recipientID: String, address: ReplyAddress, reply: BotReply, tag: String? = nil) {
+        self.channel = channel
+        self.recipientID = recipientID
+        self.address = address
+        self.reply = reply
+        self.tag = tag
+    }
+}
+
+/// Why a send failed, and whether trying again can help.
+public enum DeliveryError: Error, CustomStringConvertible, Equatable {
+    /// Timeouts, 5xx, rate limits: try again (after `retryAfter` seconds when the platform says so).
+    case temporary(String, retryAfter: Double? = nil)
+    /// Blocked user, closed window, bad token, invalid request: retrying cannot help.
+    case permanent(String)
+
+    public var description: String {
+        switch self {
+        case .temporary(let reason, let retryAfter):
+            return "temporary: \(reason)" + (retryAfter.map { " (retry after \($0) s)" } ?? "")
+        case .permanent(let reason): return "permanent: \(reason)"
+        }
+    }
+}
+
+/// The "client" of channels whose replies are read from the message log (web chat, JSON API):
+/// nothing to send, so delivery succeeds at once.
+struct LogOnlyClient: PlatformClient {
+    func send(_ message: OutboundMessage) async throws {}
+}

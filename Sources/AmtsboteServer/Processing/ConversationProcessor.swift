@@ -1,0 +1,115 @@
+import AmtsboteCore
+import AmtsboteStore
+import Foundation
+import GRDB
+import Logging
+
+/// Processes one stored citizen message: dialogue decision, case, message log, outbox entry and
+/// new conversation state, all in one transaction. An event is processed at most once: the
+/// transaction first claims it, so a concurrent or repeated attempt finds it done.
+struct ConversationProcessor: Sendable {
+    let database: AmtsboteDatabase
+    let knowledge: KnowledgeService
+    let rateLimiter: RateLimiter
+    let logger: Logger
+
+    /// Errors that leave the event pending.
+    enum Failure: Error, CustomStringConvertible {
+        case knowledgeNotLoaded
+        var description: String { "no knowledge base loaded" }
+    }
+
+    /// Processes the event if it is still pending; nil when it was already processed.
+    func process(eventID: Int64, now: Date = Date()) async throws -> ProcessedEvent? {
+        guard let engine = await knowledge.engine else { throw Failure.knowledgeNotLoaded }
+        guard let event = try await database.writer.read({ db in try InboundEventRecord.fetchOne(db, key: eventID) }),
+            event.status == .pending
+        else { return nil }
+        let message = try event.message()
+        let decision = await rateLimiter.check(channel: message.channel, senderID: message.senderID)
+        let zone = TimeZone(identifier: engine.knowledgeBase.city.timezone) ?? .current
+        let day = DayText.day(of: now, in: zone)
+
+        let result = try await database.writer.write { db -> ProcessedEvent? in
+            guard try AmtsboteDatabase.claimPendingEvent(db, id: eventID) != nil else { return nil }
+            var conversation = try AmtsboteDatabase.conversation(
+                db, channel: message.channel, senderID: message.senderID, now: now)
+            guard let conversationID = conversation.id else { return nil }
+            var processed = ProcessedEvent(
+                conversationID: conversationID, queued: false, callbackID: message.callbackID, channel: message.channel)
+
+            var turn: DialogueTurn?
+            var reply: BotReply?
+            switch decision {
+            case .allow:
+                turn = engine.respond(to: message, state: conversation.dialogueState, day: day)
+                reply = turn?.reply
+            case .notify:
+                let language = conversation.dialogueState.language ?? engine.knowledgeBase.city.defaultLanguage
+                reply = engine.composer.message("rate_limited", language: language).map { BotReply(text: $0) }
+            case .drop:
+                break
+            }
+
+            let inbound = try AmtsboteDatabase.appendMessage(db, MessageRecord(
+                conversationID: conversationID, direction: .in, author: "citizen", text: message.text,
+                outcome: turn?.outcome?.rawValue ?? (decision == .allow ? nil : "rate_limited"), topic: turn?.topic,
+                createdAt: now))
+
+            var caseID: Int64?
+            if var current = turn, let escalation = current.escalation {
+                let (record, opened) = try AmtsboteDatabase.escalate(
+                    db, conversationID: conversationID, messageID: inbound.id, reason: escalation.reason,
+                    candidates: escalation.candidates, language: current.language, now: now)
+                current = engine.completing(current, caseNumber: record.number, joined: !opened, now: now)
+                caseID = record.id
+                turn = current
+                reply = current.reply
+            }
+
+            if let reply, !reply.text.isEmpty {
+                processed.reply = try AmtsboteDatabase.appendMessage(db, MessageRecord(
+                    conversationID: conversationID, caseID: caseID, direction: .out, author: "bot", text: reply.text,
+                    outcome: turn?.outcome?.rawValue, topic: turn?.topic, createdAt: now))
+                processed.botReply = reply
+                if message.channel.isPushed {
+                    try AmtsboteDatabase.enqueue(db, OutboxEntryRecord(
+                        conversationID: conversationID, caseID: caseID, channel: message.channel, reply: reply, now: now))
+                    processed.queued = true
+                }
+            }
+
+            if let turn {
+                conversation.dialogueState = turn.state
+                conversation.language = turn.language
+            }
+            if message.address != ReplyAddress() { conversation.replyAddress = message.address }
+            conversation.lastInboundAt = now
+            conversation.lastMessageAt = now
+            try conversation.update(db)
+            try AmtsboteDatabase.finishEvent(db, id: eventID, status: .processed, now: now)
+            return processed
+        }
+        if let result {
+            logger.info(
+                "message processed",
+                metadata: [
+                    "channel": "\(message.channel.rawValue)", "event": "\(eventID)",
+                    "outcome": "\(result.reply?.outcome ?? (decision == .allow ? "none" : "rate_limited"))",
+                ])
+            logger.debug("message text", metadata: ["event": "\(eventID)", "text": "\(message.text)"])
+        }
+        return result
+    }
+}
+
+extension Channel {
+    /// Whether replies are pushed to the platform through the outbox (the web chat and the JSON
+    /// API get theirs in the response or by polling the message log instead).
+    var isPushed: Bool {
+        switch self {
+        case .messenger, .instagram, .whatsapp, .telegram: return true
+        case .webchat, .api: return false
+        }
+    }
+}

@@ -1,0 +1,19 @@
+import AmtsboteCore
+import AmtsboteStore
+import Foundation
+import Logging
+
+/// The durable front door: stores verified messages (a redelivered platform id is skipped by the
+/// unique key) and wakes the background processor. Handlers answer 200 only after this returns.
+struct Intake: Sendable {
+    let database: AmtsboteDatabase
+    let wakeup: Wakeup
+
+    /// Stores `messages`; returns the ids of the new events (empty for a pure redelivery).
+    @discardableResult
+    func accept(_ messages: [InboundMessage], wake: Bool = true) async throws -> [Int64] {
+        let ids = try await database.storeInbound(messages)
+        if wake && !ids.isEmpty { await wakeup.ring() }
+        return ids
+    }
+}

@@ -1,0 +1,31 @@
+import Logging
+import ServiceLifecycle
+import UnixSignals
+
+/// Reloads the knowledge base when its files change (polling a cheap fingerprint) and on SIGHUP.
+struct KnowledgeReloadService: Service {
+    let knowledge: KnowledgeService
+    let interval: Duration
+    let logger: Logger
+
+    func run() async throws {
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask {
+                for await _ in await UnixSignalsSequence(trapping: .sighup) {
+                    logger.info("SIGHUP: reloading knowledge base")
+                    await knowledge.reload(force: true)
+                }
+            }
+            group.addTask {
+                while !Task.isCancelled {
+                    try? await Task.sleep(for: interval)
+                    if Task.isCancelled { break }
+                    await knowledge.reload()
+                }
+            }
+            // Stop both loops at graceful shutdown (or when cancelled).
+            try? await gracefulShutdown()
+            group.cancelAll()
+        }
+    }
+}

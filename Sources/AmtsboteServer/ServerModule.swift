@@ -1,2 +1,0 @@
-import AmtsboteCore
-import AmtsboteStore

@@ -1,0 +1,37 @@
+import AmtsboteCore
+import Foundation
+import GRDB
+
+extension AmtsboteDatabase {
+    /// The conversation of this channel and sender, created when missing, inside a write.
+    public static func conversation(_ db: Database, channel: Channel, senderID: String, now: Date) throws -> ConversationRecord {
+        typealias C = ConversationRecord.Columns
+        if let existing = try ConversationRecord
+            .filter(C.channel == channel.rawValue && C.senderID == senderID).fetchOne(db)
+        {
+            return existing
+        }
+        var record = ConversationRecord(channel: channel, senderID: senderID, now: now)
+        try record.insert(db)
+        return record
+    }
+
+    /// The conversation of this channel and sender, if any.
+    public func conversation(channel: Channel, senderID: String) async throws -> ConversationRecord? {
+        try await writer.read { db in
+            try ConversationRecord
+                .filter(ConversationRecord.Columns.channel == channel.rawValue
+                    && ConversationRecord.Columns.senderID == senderID)
+                .fetchOne(db)
+        }
+    }
+
+    /// The open (not closed) case of a conversation, if any, inside a read or write.
+    public static func openCase(_ db: Database, conversationID: Int64) throws -> EscalationCaseRecord? {
+        typealias C = EscalationCaseRecord.Columns
+        return try EscalationCaseRecord
+            .filter(C.conversationID == conversationID && C.status != EscalationCaseRecord.Status.closed.rawValue)
+            .order(C.id.desc)
+            .fetchOne(db)
+    }
+}

@@ -1,0 +1,74 @@
+import AmtsboteCore
+import Foundation
+import GRDB
+
+extension AmtsboteDatabase {
+    /// Queues a reply for delivery, inside a write (the same transaction that decided it).
+    @discardableResult
+    public static func enqueue(_ db: Database, _ entry: OutboxEntryRecord) throws -> OutboxEntryRecord {
+        var entry = entry
+        try entry.insert(db)
+        return entry
+    }
+
+    /// Pending entries due at `now`, oldest first, at most one per conversation so that a
+    /// conversation's replies go out in order.
+    public func dueOutboxEntries(now: Date = Date(), limit: Int = 32) async throws -> [OutboxEntryRecord] {
+        try await writer.read { db in
+            try OutboxEntryRecord.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM outboxEntry AS o
+                    WHERE o.status = 'pending' AND o.nextAttemptAt <= ?
+                      AND NOT EXISTS (SELECT 1 FROM outboxEntry AS e
+                                      WHERE e.conversationID = o.conversationID AND e.status = 'pending' AND e.id < o.id)
+                    ORDER BY o.id LIMIT ?
+                    """,
+                arguments: [now, limit])
+        }
+    }
+
+    /// The earliest time a pending entry is due, if any.
+    public func nextOutboxAttempt() async throws -> Date? {
+        try await writer.read { db in
+            try Date.fetchOne(db, sql: "SELECT MIN(nextAttemptAt) FROM outboxEntry WHERE status = 'pending'")
+        }
+    }
+
+    /// Records a successful delivery.
+    public func markOutboxSent(id: Int64, now: Date = Date()) async throws {
+        try await writer.write { db in
+            try db.execute(
+                sql: "UPDATE outboxEntry SET status = 'sent', sentAt = ?, attempts = attempts + 1, lastError = NULL WHERE id = ?",
+                arguments: [now, id])
+        }
+    }
+
+    /// Records a failed attempt to be retried at `retryAt`.
+    public func markOutboxRetry(id: Int64, error: String, retryAt: Date) async throws {
+        try await writer.write { db in
+            try db.execute(
+                sql: "UPDATE outboxEntry SET attempts = attempts + 1, lastError = ?, nextAttemptAt = ? WHERE id = ?",
+                arguments: [error, retryAt, id])
+        }
+    }
+
+    /// Records a delivery that failed for good (blocked user, closed window, too many attempts).
+    public func markOutboxFailed(id: Int64, error: String) async throws {
+        try await writer.write { db in
+            try db.execute(
+                sql: "UPDATE outboxEntry SET status = 'failed', attempts = attempts + 1, lastError = ? WHERE id = ?",
+                arguments: [error, id])
+        }
+    }
+
+    /// An outbox entry by id.
+    public func outboxEntry(id: Int64) async throws -> OutboxEntryRecord? {
+        try await writer.read { db in try OutboxEntryRecord.fetchOne(db, key: id) }
+    }
+
+    /// All outbox entries, oldest first (for tests and diagnostics).
+    public func outboxEntries() async throws -> [OutboxEntryRecord] {
+        try await writer.read { db in try OutboxEntryRecord.order(OutboxEntryRecord.Columns.id).fetchAll(db) }
+    }
+}
