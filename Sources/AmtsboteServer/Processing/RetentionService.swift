@@ -11,7 +11,8 @@ struct RetentionService: Service {
     let logger: Logger
 
     func run() async throws {
-        try await cancelWhenGracefulShutdown {
+        // Stops quietly at graceful shutdown: the sleep is cancelled, not failed.
+        try? await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
                 await purge()
                 try await Task.sleep(for: interval)

@@ -1,0 +1,129 @@
+import Foundation
+import Testing
+
+@testable import AmtsboteCore
+
+/// The per-conversation dialogue, on a tiny fixture base. Assertions avoid depending on the
+/// matcher's quality: picks, taps, notices, languages and escalation bookkeeping are the engine's own.
+@Suite struct DialogueEngineTests {
+    let engine: DialogueEngine
+
+    init() throws {
+        let url = try #require(Bundle.module.url(forResource: "dialogue-kb", withExtension: nil, subdirectory: "Fixtures"))
+        let result = KnowledgeLoader.load(directory: url.path)
+        engine = DialogueEngine(knowledgeBase: try #require(result.knowledgeBase))
+    }
+
+    private func text(_ text: String, hint: String? = nil) -> InboundMessage {
+        InboundMessage(channel: .api, senderID: "s", externalID: UUID().uuidString, text: text, languageHint: hint)
+    }
+
+    private func tap(_ payload: String) -> InboundMessage {
+        InboundMessage(channel: .api, senderID: "s", externalID: UUID().uuidString, kind: .choice, text: "", payload: payload)
+    }
+
+    private let introduced = ConversationState(language: "de", introduced: true)
+
+    @Test(arguments: [
+        ("2", 2), ("Nr. 2", 2), ("die zweite", 2), ("Die Zweite bitte", 2), ("the first one", 1), ("first", 1),
+        ("1)", 1), ("drei", 3), ("third", 3), ("Option 3", 3), ("one", 1), ("the second one", 2), ("zweites Thema", 2),
+    ])
+    func picksArePositions(input: String, expected: Int) {
+        #expect(ChoiceSelection.position(in: input) == expected)
+    }
+
+    @Test(arguments: [
+        "Wie beantrage ich 2 Pässe für meine Kinder?", "1 oder 2", "Hallo", "", "zwei Personalausweise verloren und jetzt?",
+    ])
+    func questionsAreNotPicks(input: String) {
+        #expect(ChoiceSelection.position(in: input) == nil)
+    }
+
+    @Test(arguments: [("2", "reisepass"), ("die erste", "personalausweis"), ("the third one", "anmeldung")])
+    func pendingChoiceIsResolved(input: String, topic: String) {
+        var state = introduced
+        state.pendingChoices = ["personalausweis", "reisepass", "anmeldung"]
+        let turn = engine.respond(to: text(input), state: state)
+        #expect(turn.outcome == .answer)
+        #expect(turn.topic == topic)
+        #expect(turn.state.pendingChoices.isEmpty)
+        #expect(turn.state.lastTopic == topic)
+        #expect(turn.escalation == nil)
+    }
+
+    @Test func pickOutOfRangeIsNotAPick() {
+        var state = introduced
+        state.pendingChoices = ["personalausweis", "reisepass"]
+        let turn = engine.respond(to: text("5"), state: state)
+        #expect(turn.topic != "personalausweis" && turn.topic != "reisepass")
+        #expect(turn.state.pendingChoices.isEmpty)
+    }
+
+    @Test func tappedButtonAnswersItsTopic() {
+        let turn = engine.respond(to: tap("topic:personalausweis"), state: introduced)
+        #expect(turn.topic == "personalausweis")
+        #expect(turn.reply.text.contains("Personalausweis beantragen"))
+        #expect(turn.reply.choices.map(\.payload) == ["topic:reisepass", "topic:anmeldung"])
+    }
+
+    @Test func firstContactGetsBotAndPrivacyNoticeOnce() {
+        let first = engine.respond(to: tap("topic:reisepass"), state: ConversationState())
+        #expect(first.reply.text.hasPrefix("Hallo, ich bin ein Bot.\n\nDatenschutz: 90 Tage.\n\n**Reisepass beantragen**"))
+        #expect(first.state.introduced)
+        let second = engine.respond(to: tap("topic:reisepass"), state: first.state)
+        #expect(second.reply.text.hasPrefix("**Reisepass beantragen**"))
+    }
+
+    @Test func languageIsKeptForShortMessages() {
+        var state = introduced
+        state.language = "en"
+        state.pendingChoices = ["personalausweis"]
+        let turn = engine.respond(to: text("1"), state: state)
+        #expect(turn.language == "en")
+        #expect(turn.reply.text.contains("Apply for an ID card"))
+        #expect(turn.state.language == "en")
+    }
+
+    @Test(arguments: [("en-US", "Hello, I am a bot."), ("de", "Hallo, ich bin ein Bot."), ("fr", "Hallo, ich bin ein Bot.")])
+    func platformHintPicksTheFirstLanguage(hint: String, greeting: String) {
+        let message = InboundMessage(
+            channel: .telegram, senderID: "s", externalID: "1", kind: .attachment, text: "", languageHint: hint)
+        let turn = engine.respond(to: message, state: ConversationState())
+        #expect(turn.reply.text.hasPrefix(greeting))
+    }
+
+    @Test func attachmentGetsTextOnlyNotice() {
+        let message = InboundMessage(channel: .messenger, senderID: "s", externalID: "1", kind: .attachment, text: "")
+        let turn = engine.respond(to: message, state: introduced)
+        #expect(turn.reply.text == "Ich kann nur Text lesen.")
+        #expect(turn.escalation == nil)
+    }
+
+    @Test func topicMarkedEscalateAnswersAndOpensACase() {
+        let turn = engine.respond(to: tap("topic:einbuergerung"), state: introduced)
+        #expect(turn.topic == "einbuergerung")
+        #expect(turn.escalation?.reason == .topicRequiresStaff)
+        let completed = engine.completing(turn, caseNumber: 1042, joined: false, now: Date())
+        #expect(completed.reply.text.hasPrefix("**Einbürgerung**"))
+        #expect(completed.reply.text.contains("Weitergegeben (Nr. 1042)"))
+    }
+
+    @Test(arguments: [(false, "Weitergegeben (Nr. 1001), Antwort ab "), (true, "Zu Nr. 1001 hinzugefügt.")])
+    func escalationSentenceDependsOnNewOrJoinedCase(joined: Bool, expected: String) {
+        let turn = DialogueTurn(
+            reply: BotReply(text: ""), state: introduced, language: "de", outcome: .escalate,
+            escalation: .init(reason: .noMatch, candidates: []))
+        let completed = engine.completing(turn, caseNumber: 1001, joined: joined, now: Date())
+        #expect(completed.reply.text.hasPrefix(expected))
+    }
+
+    @Test func unknownPayloadFallsBackToMatching() {
+        let turn = engine.respond(to: tap("topic:does-not-exist"), state: introduced)
+        #expect(turn.topic != "does-not-exist")
+    }
+
+    @Test func turnWithoutEscalationIsNotChangedByCompleting() {
+        let turn = engine.respond(to: tap("topic:reisepass"), state: introduced)
+        #expect(engine.completing(turn, caseNumber: 1, joined: false, now: Date()) == turn)
+    }
+}

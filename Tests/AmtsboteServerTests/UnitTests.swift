@@ -1,0 +1,82 @@
+import AmtsboteCore
+import Foundation
+import Testing
+
+@testable import AmtsboteServer
+
+/// Small pieces: splitting, constant-time comparison, rate limiting, knowledge reloading, parsing.
+@Suite struct UnitTests {
+    @Test(arguments: [(1999, TextSplitter.Measure.utf16), (1000, .utf8), (4096, .utf16), (50, .utf8)])
+    func splitPartsFitAndKeepAllWords(limit: Int, measure: TextSplitter.Measure) {
+        let text = (0..<300).map { "Wort\($0) äöü ß 😀" + ($0 % 17 == 0 ? "\n\n" : " ") }.joined()
+        let parts = TextSplitter.split(text, limit: limit, measure: measure)
+        for part in parts {
+            #expect((measure == .utf8 ? part.utf8.count : part.utf16.count) <= limit)
+        }
+        let words = { (s: String) in s.split { $0 == " " || $0 == "\n" } }
+        #expect(parts.flatMap(words) == words(text))
+    }
+
+    @Test func overlongWordIsCutHard() {
+        let parts = TextSplitter.split(String(repeating: "a", count: 25), limit: 10, measure: .utf8)
+        #expect(parts == ["aaaaaaaaaa", "aaaaaaaaaa", "aaaaa"])
+    }
+
+    @Test func constantTimeEquality() {
+        #expect(ConstantTime.equals("secret", "secret"))
+        #expect(!ConstantTime.equals("secret", "secreT"))
+        #expect(!ConstantTime.equals("secret", "secret2"))
+        #expect(!ConstantTime.equals("", "x"))
+    }
+
+    @Test func rateLimiterNotifiesOnceThenDrops() async {
+        let limiter = RateLimiter(limit: 2, window: .seconds(60))
+        var decisions: [RateLimiter.Decision] = []
+        for _ in 0..<5 { decisions.append(await limiter.check(channel: .telegram, senderID: "1")) }
+        #expect(decisions == [.allow, .allow, .notify, .drop, .drop])
+        #expect(await limiter.check(channel: .telegram, senderID: "2") == .allow)
+        #expect(await limiter.dropped == 2)
+    }
+
+    @Test func brokenKnowledgeKeepsThePreviousBase() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kb-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: URL(fileURLWithPath: ServerHarness.fixtureKnowledge), to: folder)
+        let service = KnowledgeService(directory: folder.path, logger: quietLogger)
+        #expect(await service.reload())
+        #expect(await service.current?.knowledgeBase.topics.count == 5)
+
+        let topic = folder.appendingPathComponent("topics/amt/neu.de.md")
+        try Data("---\ntitle: Neu\n---\n".utf8).write(to: topic)  // no questions: an error
+        #expect(await service.reload() == false)
+        #expect(await service.current?.knowledgeBase.topics.count == 5)
+
+        try Data("---\ntitle: Neu\nquestions:\n  - Was ist neu?\n---\nNeu ist dies.\n".utf8).write(to: topic)
+        #expect(await service.reload())
+        #expect(await service.current?.knowledgeBase.topic("neu") != nil)
+    }
+
+    @Test func whatsAppTextAndTelegramEditParse() throws {
+        let whatsapp = #"{"object":"whatsapp_business_account","entry":[{"id":"W","changes":[{"field":"messages","value":{"metadata":{"phone_number_id":"P"},"messages":[{"from":"49151","id":"wamid.1","timestamp":"1","type":"text","text":{"body":"Ich brauche einen Termin"}},{"from":"49151","id":"wamid.2","type":"image","image":{"id":"1"}}]}}]}]}"#
+        let payload = try JSONDecoder().decode(MetaWebhookPayload.self, from: Data(whatsapp.utf8))
+        let messages = MetaWebhookParser.messages(in: payload)
+        #expect(messages.map(\.kind) == [.text, .attachment])
+        #expect(messages.first?.address.phoneNumberID == "P")
+        #expect(messages.first?.externalID == "wamid.1")
+
+        let edit = #"{"update_id":9,"edited_message":{"message_id":1,"from":{"id":5,"is_bot":false},"chat":{"id":6},"date":1,"edit_date":2,"text":"korrigiert"}}"#
+        let update = try JSONDecoder().decode(TelegramUpdate.self, from: Data(edit.utf8))
+        let message = try #require(TelegramUpdateParser.message(in: update))
+        #expect(message.text == "korrigiert")
+        #expect(message.address.chatID == "6")
+        #expect(message.externalID == "9")
+    }
+
+    @Test func backoffDoublesAndIsCapped() throws {
+        var tuning = Tuning()
+        tuning.retryBaseDelay = .seconds(2)
+        tuning.retryMaxDelay = .seconds(10)
+        let dispatcher = OutboxDispatcher(
+            database: try .inMemory(), clients: DeliveryClients(), wakeup: Wakeup(), tuning: tuning, logger: quietLogger)
+        #expect([1, 2, 3, 4].map(dispatcher.backoff(attempt:)) == [2, 4, 8, 10])
+    }
+}
