@@ -5,6 +5,11 @@ extension Matcher {
         var alternatives: [(term: Int32, factor: Float)]
     }
 
+    /// Terms found in more places than this are everyday words in a large base: they carry almost
+    /// no information (tiny IDF) but would make every question cost time proportional to the base.
+    /// They still count in the message's total, so they dilute confidence as before.
+    static let maxPostings = 1000
+
     /// Topics ranked by confidence (share of the message's information they explain), best first.
     func rank(_ tokens: [String], language: String, day: String?) -> [ScoredTopic] {
         let content = orderedUnique(tokens.filter { !stopwords.contains($0) && !TextNormalizer.isNumber($0) && $0.count > 1 })
@@ -44,7 +49,7 @@ extension Matcher {
         var perTopic = [Float](repeating: 0, count: index.topicCount)
         var touched: [Int32] = []
         for token in queryTokens where !token.alternatives.isEmpty {
-            for (term, factor) in token.alternatives {
+            for (term, factor) in token.alternatives where index.postings[Int(term)].count <= Self.maxPostings {
                 for posting in index.postings[Int(term)] {
                     let value = posting.weight * factor
                     let t = Int(posting.topic)
@@ -61,22 +66,22 @@ extension Matcher {
         }
         // Nearest sample question (cosine over IDF weights): rewards a message that says what
         // one sample question says, not just words scattered over the topic.
-        var dots = [Double](repeating: 0, count: index.questionTerms.count)
+        var dots: [Int32: Double] = [:]
         var queryNorm = 0.0
         for token in queryTokens {
             queryNorm += token.weight * token.weight
             var seen = Set<Int32>()
-            for (term, factor) in token.alternatives {
+            for (term, factor) in token.alternatives where index.questionPostings[Int(term)].count <= Self.maxPostings {
                 for question in index.questionPostings[Int(term)] where seen.insert(question).inserted {
-                    dots[Int(question)] += token.weight * index.idf[Int(term)] * Double(factor)
+                    dots[question, default: 0] += token.weight * index.idf[Int(term)] * Double(factor)
                 }
             }
         }
         queryNorm = queryNorm.squareRoot()
         var nearest = [Double](repeating: 0, count: index.topicCount)
-        for (question, dot) in dots.enumerated() where dot > 0 {
-            let similarity = dot / (queryNorm * index.questionNorms[question])
-            let topic = Int(index.questionTopics[question])
+        for (question, dot) in dots {
+            let similarity = dot / (queryNorm * index.questionNorms[Int(question)])
+            let topic = Int(index.questionTopics[Int(question)])
             nearest[topic] = max(nearest[topic], similarity)
         }
         let mix = configuration.topicWeight
@@ -90,6 +95,13 @@ extension Matcher {
         let synonymTable = synonyms[index.language]
         var result: [QueryToken] = []
         let stems = content.map { vocabulary.stem(of: $0) }
+        let frequency = frequencies[index.language]
+        let c = configuration
+        func rarity(_ token: String, common: Double, minimum: Double) -> Double {
+            guard let zipf = frequency?.zipf(token) else { return 1 }
+            let t = (Double(zipf) - c.rareZipf) / max(common - c.rareZipf, 0.1)
+            return max(minimum, min(1, 1 - t * (1 - minimum)))
+        }
         for (position, token) in content.enumerated() {
             let stem = stems[position]
             var alternatives: [(Int32, Float)] = []
@@ -108,7 +120,7 @@ extension Matcher {
                 }
                 continue
             } else {
-                weight = index.unknownTermWeight
+                weight = index.unknownTermWeight * rarity(token, common: c.commonZipf, minimum: c.minimumUnknownWeight)
             }
             for synonym in synonymTable?.alternatives(for: stem) ?? [] {
                 if let term = index.termIDs[synonym] {
@@ -116,6 +128,7 @@ extension Matcher {
                     if alternatives.count == 1 { weight = index.idf[Int(term)] }
                 }
             }
+            if !alternatives.isEmpty { weight *= rarity(token, common: c.knownCommonZipf, minimum: c.minimumKnownWeight) }
             result.append(QueryToken(weight: weight, alternatives: alternatives))
         }
         // Multi-word synonyms ("id card") found in the message add their group's words.
