@@ -18,7 +18,7 @@ extension Matcher {
         var anchors = [Double](repeating: 0, count: knowledgeBase.topics.count)
         for (indexLanguage, index) in indexes {
             let factor = indexLanguage == language ? 1.0 : configuration.crossLanguageFactor
-            let (scores, anchor) = score(content, in: index)
+            let (scores, anchor) = score(content, particles: particles(in: tokens), in: index)
             for i in best.indices {
                 best[i] = max(best[i], scores[i] * factor)
                 anchors[i] = max(anchors[i], anchor[i] * factor)
@@ -39,8 +39,8 @@ extension Matcher {
     }
 
     /// Confidence per topic for the content tokens in one language's index.
-    func score(_ content: [String], in index: TopicIndex) -> ([Double], [Double]) {
-        let queryTokens = self.queryTokens(content, in: index)
+    func score(_ content: [String], particles: [String] = [], in index: TopicIndex) -> ([Double], [Double]) {
+        let queryTokens = self.queryTokens(content, particles: particles, in: index)
         var scores = [Double](repeating: 0, count: index.topicCount)
         var anchors = [Double](repeating: 0, count: index.topicCount)
         let total = queryTokens.reduce(0) { $0 + $1.weight }
@@ -90,11 +90,14 @@ extension Matcher {
 
     /// Maps content tokens to index terms: the stem itself, else a spelling correction, else
     /// compound parts; synonyms from city.yaml as further alternatives.
-    func queryTokens(_ content: [String], in index: TopicIndex) -> [QueryToken] {
+    func queryTokens(_ content: [String], particles: [String] = [], in index: TopicIndex) -> [QueryToken] {
         let vocabulary = index.vocabulary
         let synonymTable = synonyms[index.language]
         var result: [QueryToken] = []
-        let stems = content.map { vocabulary.stem(of: $0) }
+        // A verb with its particle elsewhere in the sentence is that particle verb ("melde … ab").
+        let stems = content.map { token in
+            vocabulary.separatedVerbStem(of: token, particles: particles) ?? vocabulary.stem(of: token)
+        }
         let frequency = frequencies[index.language]
         let c = configuration
         func rarity(_ token: String, common: Double, minimum: Double) -> Double {
@@ -107,6 +110,9 @@ extension Matcher {
             var alternatives: [(Int32, Float)] = []
             var weight: Double
             if let term = index.termIDs[stem] {
+                alternatives.append((term, 1))
+                weight = index.idf[Int(term)]
+            } else if let separable = vocabulary.separableStem(of: token), let term = index.termIDs[separable] {
                 alternatives.append((term, 1))
                 weight = index.idf[Int(term)]
             } else if let corrected = vocabulary.correction(of: token), let term = index.termIDs[corrected] {
@@ -139,6 +145,11 @@ extension Matcher {
             }
         }
         return result
+    }
+
+    /// Separable-verb particles standing alone in the message ("ab" in "Wie melde ich das ab?").
+    func particles(in tokens: [String]) -> [String] {
+        tokens.filter { Vocabulary.separableParticles.contains($0) }
     }
 
     private func orderedUnique(_ tokens: [String]) -> [String] {
