@@ -8,6 +8,8 @@ public struct AmtsboteCommand: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             AskCommand.self,
+            EvalCommand.self,
+            BenchCommand.self,
             ServeCommand.self,
             KnowledgeCommand.self,
         ]
