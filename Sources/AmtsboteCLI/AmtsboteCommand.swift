@@ -11,6 +11,7 @@ public struct AmtsboteCommand: AsyncParsableCommand {
             EvalCommand.self,
             BenchCommand.self,
             ServeCommand.self,
+            BareServerCommand.self,
             KnowledgeCommand.self,
         ]
     )

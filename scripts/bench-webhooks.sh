@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# Load benchmark of the webhook intake, on loopback only.
+#
+# Posts signed Messenger webhooks (each with its own sender and message id) to `amtsbote serve`
+# with wrk, and the same load to a bare Hummingbird endpoint that only answers 200
+# (`amtsbote bench-bare`), then checks that every acknowledged message got exactly one reply at a
+# fake Graph API. With KILL=1 the server is killed with `kill -9` halfway through and started again.
+#
+# Usage: scripts/bench-webhooks.sh            (builds a release binary first)
+#   AMTSBOTE_BIN=path/to/amtsbote DURATION=20 CONNECTIONS=64 THREADS=2 KILL=1 scripts/bench-webhooks.sh
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+DURATION=${DURATION:-15}
+CONNECTIONS=${CONNECTIONS:-64}
+THREADS=${THREADS:-2}
+KILL=${KILL:-1}
+MESSAGES=${MESSAGES:-400000}
+PORT=${PORT:-18181}
+BARE_PORT=${BARE_PORT:-18182}
+FAKE_PORT=${FAKE_PORT:-18183}
+SECRET=bench_app_secret
+WORK=$(mktemp -d /tmp/amtsbote-bench.XXXXXX)
+PIDS=()
+cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; }
+trap cleanup EXIT
+
+if ! command -v wrk >/dev/null; then
+  echo "Installing wrk (Debian package) …"
+  if [ "$(id -u)" = 0 ]; then apt-get install -y wrk >/dev/null; else sudo apt-get install -y wrk >/dev/null; fi
+fi
+command -v python3 >/dev/null || { echo "python3 is needed for the fake platform and the check" >&2; exit 1; }
+
+if [ -z "${AMTSBOTE_BIN:-}" ]; then
+  echo "Building a release binary …"
+  swift build -c release ${SCRATCH:+--scratch-path "$SCRATCH"} >/dev/null
+  AMTSBOTE_BIN="$(swift build -c release ${SCRATCH:+--scratch-path "$SCRATCH"} --show-bin-path)/amtsbote"
+fi
+
+echo "Preparing $MESSAGES signed webhook bodies in $WORK …"
+python3 scripts/bench/make_bodies.py "$MESSAGES" "$SECRET" "$WORK/bodies.tsv"
+export BENCH_BODIES="$WORK/bodies.tsv" BENCH_THREADS="$THREADS"
+
+wait_for() {  # url
+  for _ in $(seq 1 200); do curl -sf -o /dev/null "$1" && return 0; sleep 0.05; done
+  echo "timed out waiting for $1" >&2; return 1
+}
+
+run_wrk() {  # port label
+  echo "== $2: wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s"
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -s scripts/bench/webhook.lua "http://127.0.0.1:$1" \
+    | tee "$WORK/wrk-$2.txt" | grep -E "Requests/sec|Latency|50%|90%|99%|requests in|Non-2xx|Socket errors"
+}
+
+# 1. The bare endpoint.
+"$AMTSBOTE_BIN" bench-bare --port "$BARE_PORT" & PIDS+=($!); BARE_PID=$!
+sleep 0.5
+curl -s -o /dev/null -X POST "http://127.0.0.1:$BARE_PORT/x" -d '{}'
+run_wrk "$BARE_PORT" bare
+kill "$BARE_PID"; wait "$BARE_PID" 2>/dev/null || true
+
+# 2. amtsbote serve, against a fake Graph API.
+python3 scripts/bench/fake_graph.py "$FAKE_PORT" "$WORK/fake.log" & PIDS+=($!)
+start_server() {
+  META_APP_SECRET=$SECRET META_VERIFY_TOKEN=bench META_PAGE_ACCESS_TOKEN=bench-token \
+  META_GRAPH_URL="http://127.0.0.1:$FAKE_PORT/v21.0" LOG_LEVEL=${LOG_LEVEL:-warning} \
+    "$AMTSBOTE_BIN" serve --host 127.0.0.1 --port "$PORT" --knowledge ./knowledge --database "$WORK/amtsbote.sqlite" \
+    >>"$WORK/serve.log" 2>&1 &
+  SERVER_PID=$!; PIDS+=($SERVER_PID)
+  wait_for "http://127.0.0.1:$PORT/readyz"
+}
+start_server
+if [ "$KILL" = 1 ]; then
+  ( sleep $((DURATION / 2)); kill -9 "$SERVER_PID"; echo "   … killed the server with kill -9 at $((DURATION / 2)) s, restarting"
+    echo "$SERVER_PID" > "$WORK/killed" ) &
+  KILLER=$!
+fi
+run_wrk "$PORT" serve
+if [ "$KILL" = 1 ]; then
+  wait "$KILLER"
+  start_server  # the restart delivers what was stored but not yet answered
+fi
+
+echo "== waiting for the outbox to drain …"
+for _ in $(seq 1 600); do
+  pending=$(python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); print(c.execute(\"SELECT (SELECT COUNT(*) FROM inboundEvent WHERE status='pending') + (SELECT COUNT(*) FROM outboxEntry WHERE status='pending')\").fetchone()[0])" "$WORK/amtsbote.sqlite")
+  [ "$pending" = 0 ] && break
+  sleep 0.5
+done
+kill -TERM "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true
+
+rps() { grep "Requests/sec" "$WORK/wrk-$1.txt" | awk '{print $2}'; }
+python3 - "$(rps bare)" "$(rps serve)" <<'PY'
+import sys
+bare, serve = float(sys.argv[1]), float(sys.argv[2])
+print(f"== throughput: serve {serve:.0f} req/s vs bare {bare:.0f} req/s = {100 * serve / bare:.0f} %")
+PY
+python3 scripts/bench/check.py "$WORK/amtsbote.sqlite" "$WORK/fake.log"
+echo "(work files in $WORK)"
