@@ -115,6 +115,9 @@ extension Matcher {
             } else if let separable = vocabulary.separableStem(of: token), let term = index.termIDs[separable] {
                 alternatives.append((term, 1))
                 weight = index.idf[Int(term)]
+            } else if let relative = vocabulary.prefixRelative(of: stem), let term = index.termIDs[relative] {
+                alternatives.append((term, Float(configuration.typoFactor)))
+                weight = index.idf[Int(term)]
             } else if let corrected = vocabulary.correction(of: token), let term = index.termIDs[corrected] {
                 alternatives.append((term, Float(configuration.typoFactor)))
                 weight = index.idf[Int(term)]

@@ -13,6 +13,7 @@ public struct Matcher: Sendable {
     let indexes: [String: TopicIndex]
     let synonyms: [String: SynonymTable]
     let lexicons: [String: Lexicon]
+    let compiled: [String: CompiledLexicon]
     let stopwords: Set<String>
     let detector: LanguageDetector
     let frequencies: [String: WordFrequencies]
@@ -29,6 +30,7 @@ public struct Matcher: Sendable {
         }
         self.indexes = indexes
         self.lexicons = lexicons
+        self.compiled = lexicons.mapValues(CompiledLexicon.init)
         self.stopwords = stopwords
         self.synonyms = Dictionary(uniqueKeysWithValues: languages.map { language in
             (language, SynonymTable(groups: knowledgeBase.city.synonyms[language] ?? [], language: language))
@@ -47,10 +49,11 @@ public struct Matcher: Sendable {
     public func match(_ text: String, language: String? = nil, day: String? = nil, contextTopic: String? = nil) -> MatchResult {
         let tokens = TextNormalizer.tokens(text)
         let detected = language ?? detector.detect(tokens)
-        let lexicon = lexicons[detected] ?? Lexicon.builtIn(detected)
-        let allLexicons = [lexicon] + lexicons.filter { $0.key != detected }.map(\.value)
+        let folded = tokens.map(TextNormalizer.fold)
+        let lexicon = compiled[detected] ?? CompiledLexicon(Lexicon.builtIn(detected))
+        let allLexicons = [lexicon] + compiled.filter { $0.key != detected }.map(\.value)
 
-        if allLexicons.contains(where: { Lexicon.containsAny(tokens, $0.emergency) }) {
+        if allLexicons.contains(where: { $0.emergency.containsAny(in: folded) }) {
             return MatchResult(language: detected, outcome: .emergency, confidence: 1)
         }
 
@@ -58,12 +61,12 @@ public struct Matcher: Sendable {
         let candidates = Array(ranked.prefix(configuration.maxCandidates))
         let best = ranked.first?.score ?? 0
 
-        if allLexicons.contains(where: { Lexicon.containsAny(tokens, $0.humanRequest) }) {
+        if allLexicons.contains(where: { $0.humanRequest.containsAny(in: folded) }) {
             return MatchResult(
                 language: detected, outcome: .escalate, candidates: candidates, confidence: 1, escalationReason: .humanRequested)
         }
 
-        let (kinds, covered) = lexicon.smalltalkKinds(in: tokens)
+        let (kinds, covered) = lexicon.smalltalkKinds(in: folded)
         let contentTokens = tokens.filter { !stopwords.contains($0) && !TextNormalizer.isNumber($0) }
         if let kind = kinds.first,
             kind == .identity || kind == .capabilities || best < configuration.marginThreshold

@@ -61,7 +61,7 @@ public enum TextNormalizer {
 
     /// A token with umlauts folded to their base letter (ä → a), for spelling-tolerant lookups.
     public static func fold(_ token: String) -> String {
-        guard token.unicodeScalars.contains(where: { $0.value >= 0x80 }) else { return token }
+        guard token.utf8.contains(where: { $0 >= 0x80 }) else { return token }
         var out = String.UnicodeScalarView()
         for scalar in token.unicodeScalars {
             switch scalar {
