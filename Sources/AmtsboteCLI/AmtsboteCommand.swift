@@ -9,6 +9,8 @@ public struct AmtsboteCommand: AsyncParsableCommand {
         subcommands: [
             AskCommand.self,
             KnowledgeCommand.self,
+            QueueCommand.self,
+            PrivacyCommand.self,
         ]
     )
 

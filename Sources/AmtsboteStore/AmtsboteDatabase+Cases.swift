@@ -22,34 +22,33 @@ extension AmtsboteDatabase {
     /// - Throws: `CaseError.claimedByOther` naming who has it, `.notFound`, `.closed`.
     @discardableResult
     public func claim(number: Int, staff: String, force: Bool = false, now: Date = Date()) async throws -> EscalationCaseRecord {
-        try await writer.write { db in
-            try db.execute(
-                sql: """
-                    UPDATE escalationCase
-                    SET assignee = ?, claimedAt = ?, updatedAt = ?,
-                        status = CASE WHEN status = 'open' THEN 'claimed' ELSE status END
-                    WHERE number = ? AND status != 'closed' AND (assignee IS NULL OR assignee = ? OR ?)
-                    """,
-                arguments: [staff, now, now, number, staff, force])
-            let changed = db.changesCount
-            let record = try Self.fetchCase(db, number: number)
-            if changed == 0 { try Self.explainRefusal(record, staff: staff) }
-            return record
-        }
+        try await conditionalUpdate(
+            number: number, staff: staff, force: force,
+            set: "assignee = ?, claimedAt = ?, updatedAt = ?, status = CASE WHEN status = 'open' THEN 'claimed' ELSE status END",
+            arguments: [staff, now, now])
     }
 
     /// Gives a claimed case back to the queue. Only the assignee may, unless `force`.
     @discardableResult
     public func unclaim(number: Int, staff: String, force: Bool = false, now: Date = Date()) async throws -> EscalationCaseRecord {
+        try await conditionalUpdate(
+            number: number, staff: staff, force: force,
+            set: "assignee = NULL, claimedAt = NULL, updatedAt = ?, status = CASE WHEN status = 'claimed' THEN 'open' ELSE status END",
+            arguments: [now])
+    }
+
+    /// One UPDATE that applies only when the case is not closed and nobody else has it (or `force`):
+    /// SQLite serialises writers, so of two concurrent calls exactly one sees the case free.
+    private func conditionalUpdate(
+        number: Int, staff: String, force: Bool, set assignments: String, arguments: StatementArguments
+    ) async throws -> EscalationCaseRecord {
         try await writer.write { db in
             try db.execute(
                 sql: """
-                    UPDATE escalationCase
-                    SET assignee = NULL, claimedAt = NULL, updatedAt = ?,
-                        status = CASE WHEN status = 'claimed' THEN 'open' ELSE status END
+                    UPDATE escalationCase SET \(assignments)
                     WHERE number = ? AND status != 'closed' AND (assignee IS NULL OR assignee = ? OR ?)
                     """,
-                arguments: [now, number, staff, force])
+                arguments: arguments + [number, staff, force])
             let changed = db.changesCount
             let record = try Self.fetchCase(db, number: number)
             if changed == 0 { try Self.explainRefusal(record, staff: staff) }
