@@ -7,9 +7,9 @@ enum StaffMessages {
     /// The message for `error` when the staff member tried to `action` (an infinitive like "übernehmen").
     static func text(for error: any Error, action: String = "ausführen") -> String? {
         switch error {
-        case let error as CaseError: return text(for: error, action: action)
-        case let error as DatabaseAccessError: return text(for: error)
-        case let error as TopicFileEditor.EditError: return text(for: error)
+        case let error as CaseError: return caseText(error, action: action)
+        case let error as DatabaseAccessError: return databaseText(error)
+        case let error as TopicFileEditor.EditError: return editText(error)
         default: return nil
         }
     }
@@ -20,7 +20,7 @@ enum StaffMessages {
         return text(for: error, action: action).map(CLIError.init) ?? error
     }
 
-    static func text(for error: CaseError, action: String) -> String {
+    static func caseText(_ error: CaseError, action: String) -> String {
         switch error {
         case .notFound(let number):
             return "Fall \(number) gibt es nicht. Die offenen Fälle zeigt `amtsbote queue list`."
@@ -59,7 +59,7 @@ enum StaffMessages {
             + "Schreibt die Person erneut, ist eine Antwort wieder möglich."
     }
 
-    static func text(for error: DatabaseAccessError) -> String {
+    static func databaseText(_ error: DatabaseAccessError) -> String {
         switch error {
         case .missing(let path):
             return "Keine Datenbank unter \(path). Denselben Pfad wie beim Server angeben: --database PFAD oder AMTSBOTE_DATABASE."
@@ -70,7 +70,7 @@ enum StaffMessages {
         }
     }
 
-    static func text(for error: TopicFileEditor.EditError) -> String {
+    static func editText(_ error: TopicFileEditor.EditError) -> String {
         switch error {
         case .noFrontMatter:
             return "Die Themendatei hat keinen Kopf zwischen `---`-Zeilen; bitte mit `amtsbote kb check` prüfen und von Hand ergänzen."
