@@ -8,6 +8,7 @@ public struct AmtsboteCommand: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             AskCommand.self,
+            EvalCommand.self,
             KnowledgeCommand.self,
             QueueCommand.self,
             PrivacyCommand.self,

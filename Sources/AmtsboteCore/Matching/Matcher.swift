@@ -2,15 +2,38 @@ import Foundation
 
 /// Finds the answer to a citizen's message in a knowledge base.
 ///
-/// Pure and `Sendable`: build it once per knowledge base (it precomputes an inverted index),
-/// then call `match` from any thread.
+/// Pure and `Sendable`: build it once per knowledge base (it precomputes an inverted index per
+/// language), then call `match` from any thread. The confidence of a topic is the share of the
+/// message's information (IDF-weighted content words) that the topic explains; words the base
+/// does not know at all count against every topic, which is what sends out-of-scope questions
+/// to staff instead of to the nearest wrong answer.
 public struct Matcher: Sendable {
     public let knowledgeBase: KnowledgeBase
     public let configuration: MatcherConfiguration
+    let indexes: [String: TopicIndex]
+    let synonyms: [String: SynonymTable]
+    let lexicons: [String: Lexicon]
+    let stopwords: Set<String>
+    let detector: LanguageDetector
 
     public init(knowledgeBase: KnowledgeBase, configuration: MatcherConfiguration = .init()) {
         self.knowledgeBase = knowledgeBase
         self.configuration = configuration
+        let languages = knowledgeBase.city.languages
+        let lexicons = Dictionary(uniqueKeysWithValues: languages.map { ($0, Lexicon.builtIn($0)) })
+        let stopwords = lexicons.values.reduce(into: Set<String>()) { $0.formUnion($1.stopwords) }
+        var indexes: [String: TopicIndex] = [:]
+        for language in languages {
+            indexes[language] = TopicIndex(language: language, topics: knowledgeBase.topics, stopwords: stopwords)
+        }
+        self.indexes = indexes
+        self.lexicons = lexicons
+        self.stopwords = stopwords
+        self.synonyms = Dictionary(uniqueKeysWithValues: languages.map { language in
+            (language, SynonymTable(groups: knowledgeBase.city.synonyms[language] ?? [], language: language))
+        })
+        self.detector = LanguageDetector(
+            languages: languages, vocabulary: indexes.mapValues { $0.vocabulary.knownStemsSet })
     }
 
     /// Decides what to do with `text`.
@@ -20,17 +43,86 @@ public struct Matcher: Sendable {
     ///   - contextTopic: the topic answered last in this conversation; a follow-up such as
     ///     "und was kostet das?" that fits no topic on its own is answered from it.
     public func match(_ text: String, language: String? = nil, day: String? = nil, contextTopic: String? = nil) -> MatchResult {
-        // Placeholder until the scoring lands.
-        MatchResult(language: language ?? knowledgeBase.city.defaultLanguage, outcome: .escalate, escalationReason: .noMatch)
+        let tokens = TextNormalizer.tokens(text)
+        let detected = language ?? detector.detect(tokens)
+        let lexicon = lexicons[detected] ?? Lexicon.builtIn(detected)
+        let allLexicons = [lexicon] + lexicons.filter { $0.key != detected }.map(\.value)
+
+        if allLexicons.contains(where: { Lexicon.containsAny(tokens, $0.emergency) }) {
+            return MatchResult(language: detected, outcome: .emergency, confidence: 1)
+        }
+
+        let ranked = rank(tokens, language: detected, day: day)
+        let candidates = Array(ranked.prefix(configuration.maxCandidates))
+        let best = ranked.first?.score ?? 0
+
+        if allLexicons.contains(where: { Lexicon.containsAny(tokens, $0.humanRequest) }) {
+            return MatchResult(
+                language: detected, outcome: .escalate, candidates: candidates, confidence: 1, escalationReason: .humanRequested)
+        }
+
+        let (kinds, covered) = lexicon.smalltalkKinds(in: tokens)
+        let contentTokens = tokens.filter { !stopwords.contains($0) && !TextNormalizer.isNumber($0) }
+        if let kind = kinds.first,
+            kind == .identity || kind == .capabilities || best < configuration.marginThreshold
+                || contentTokens.count <= max(1, covered / 2)
+        {
+            return MatchResult(language: detected, outcome: .smalltalk, candidates: candidates, confidence: 1, smalltalk: kind)
+        }
+
+        return decide(ranked, language: detected, tokens: tokens, contentTokens: contentTokens, contextTopic: contextTopic)
+    }
+
+    private func decide(
+        _ ranked: [ScoredTopic], language: String, tokens: [String], contentTokens: [String], contextTopic: String?
+    ) -> MatchResult {
+        let c = configuration
+        let candidates = Array(ranked.prefix(c.maxCandidates))
+        let best = ranked.first?.score ?? 0
+        let runnerUp = ranked.count > 1 ? ranked[1].score : 0
+        // Confident enough on its own, or clearly ahead of every other topic.
+        if best >= c.answerThreshold || (best >= c.marginThreshold && runnerUp < best * c.marginRatio) {
+            let close = ranked.prefix(3).filter { $0.score >= c.marginThreshold && $0.score >= best * c.clarifyRatio }
+            if close.count >= 2 {
+                return MatchResult(language: language, outcome: .clarify, candidates: Array(close), confidence: best)
+            }
+            return MatchResult(language: language, outcome: .answer, topic: ranked[0].id, candidates: candidates, confidence: best)
+        }
+        if let contextTopic, knowledgeBase.topic(contextTopic) != nil, isFollowUp(tokens, contentTokens: contentTokens, language: language) {
+            return MatchResult(
+                language: language, outcome: .answer, topic: contextTopic, candidates: candidates, confidence: c.answerThreshold)
+        }
+        return MatchResult(language: language, outcome: .escalate, candidates: candidates, confidence: best, escalationReason: .noMatch)
+    }
+
+    /// A short message that refers back ("und was kostet das?", "and how long does it take?").
+    private func isFollowUp(_ tokens: [String], contentTokens: [String], language: String) -> Bool {
+        let lexicon = lexicons[language] ?? Lexicon.builtIn(language)
+        return tokens.count <= 8 && contentTokens.count <= 3 && tokens.contains { lexicon.followUp.contains($0) }
     }
 }
 
 /// Thresholds and weights of the matcher.
 public struct MatcherConfiguration: Sendable, Hashable {
-    /// Minimum confidence to answer with one topic.
-    public var answerThreshold: Double = 0.5
-    /// Minimum confidence for a topic to be offered in a `clarify` choice.
-    public var clarifyThreshold: Double = 0.3
+    /// Confidence at which the best topic answers (unless another is as close as `clarifyRatio`).
+    public var answerThreshold: Double = 0.4
+    /// Lower confidence that still answers when the runner-up is below `marginRatio` of the best.
+    public var marginThreshold: Double = 0.35
+    public var marginRatio: Double = 0.7
+    /// Topics within this ratio of the best are offered as a `clarify` choice.
+    public var clarifyRatio: Double = 0.95
+    /// A topic found only through the other language's index counts this much.
+    public var crossLanguageFactor: Double = 0.85
+    /// A spelling correction counts this much of an exact hit.
+    public var typoFactor: Double = 0.85
+    /// A synonym counts this much of the word itself.
+    public var synonymFactor: Double = 0.9
+    /// Share of the topic-wide coverage in a language's score; the rest is the nearest sample question.
+    public var topicWeight: Double = 0.6
+    /// Share of the coverage in the final confidence; the rest is the strongest single word's evidence.
+    public var coverageWeight: Double = 0.7
+    /// How many candidates to report.
+    public var maxCandidates: Int = 5
 
     public init() {}
 }

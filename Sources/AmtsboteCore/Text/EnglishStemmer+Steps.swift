@@ -3,7 +3,7 @@
 extension EnglishStemmer {
     /// One entry of a suffix table: the suffix, what replaces it, and any extra condition.
     struct Rule: Sendable {
-        enum Condition: Sendable { case none, afterL, afterValidLI, inR2, afterSOrT }
+        enum Condition: Sendable { case none, afterL, afterValidLI, inR2 }
         let suffix: StaticString
         let replacement: StaticString
         let condition: Condition
@@ -90,10 +90,7 @@ extension EnglishStemmer {
 
     @inline(__always)
     static func isDoubleable(_ c: UInt32) -> Bool {
-        switch c {
-        case ch("b"), ch("d"), ch("f"), ch("g"), ch("m"), ch("n"), ch("p"), ch("r"), ch("t"): true
-        default: false
-        }
+        SnowballWord.isLetter(c, in: 0xA_B06A)  // b d f g m n p r t
     }
 
     /// Step 1c: final y or Y after a consonant (not the first letter) becomes i.
@@ -103,19 +100,34 @@ extension EnglishStemmer {
         w[n - 1] = ch("i")
     }
 
-    static let step2Rules: [Rule] = [
-        Rule("ational", "ate"), Rule("ization", "ize"), Rule("iveness", "ive"), Rule("fulness", "ful"),
-        Rule("ousness", "ous"), Rule("tional", "tion"), Rule("biliti", "ble"), Rule("lessli", "less"),
-        Rule("entli", "ent"), Rule("ousli", "ous"), Rule("fulli", "ful"), Rule("aliti", "al"),
-        Rule("iviti", "ive"), Rule("alism", "al"), Rule("ation", "ate"), Rule("ogist", "og"),
-        Rule("anci", "ance"), Rule("enci", "ence"), Rule("abli", "able"), Rule("alli", "al"),
-        Rule("izer", "ize"), Rule("ator", "ate"), Rule("bli", "ble"), Rule("ogi", "og", .afterL),
-        Rule("li", "", .afterValidLI),
+    // Suffix tables by last letter, longest first, so a word is only tested against a few.
+    static let step2I: [Rule] = [
+        Rule("biliti", "ble"), Rule("lessli", "less"), Rule("entli", "ent"), Rule("ousli", "ous"),
+        Rule("fulli", "ful"), Rule("aliti", "al"), Rule("iviti", "ive"), Rule("anci", "ance"),
+        Rule("enci", "ence"), Rule("abli", "able"), Rule("alli", "al"), Rule("bli", "ble"),
+        Rule("ogi", "og", .afterL), Rule("li", "", .afterValidLI),
     ]
+    static let step2L: [Rule] = [Rule("ational", "ate"), Rule("tional", "tion")]
+    static let step2M: [Rule] = [Rule("alism", "al")]
+    static let step2N: [Rule] = [Rule("ization", "ize"), Rule("ation", "ate")]
+    static let step2R: [Rule] = [Rule("izer", "ize"), Rule("ator", "ate")]
+    static let step2S: [Rule] = [Rule("iveness", "ive"), Rule("fulness", "ful"), Rule("ousness", "ous")]
+    static let step2T: [Rule] = [Rule("ogist", "og")]
 
     /// Step 2: derivational suffixes in R1 mapped to simpler ones.
     static func step2(_ w: inout SnowballWord, p1: Int) {
-        guard let rule = longestMatch(step2Rules, w) else { return }
+        let rules: [Rule]
+        switch w.last {
+        case ch("i"): rules = step2I
+        case ch("l"): rules = step2L
+        case ch("m"): rules = step2M
+        case ch("n"): rules = step2N
+        case ch("r"): rules = step2R
+        case ch("s"): rules = step2S
+        case ch("t"): rules = step2T
+        default: return
+        }
+        guard let rule = longestMatch(rules, w) else { return }
         let start = w.count - rule.suffix.utf8CodeUnitCount
         guard start >= p1 else { return }
         switch rule.condition {
@@ -126,35 +138,55 @@ extension EnglishStemmer {
         w.replaceEnd(from: start, with: rule.replacement)
     }
 
-    static let step3Rules: [Rule] = [
-        Rule("ational", "ate"), Rule("tional", "tion"), Rule("icate", "ic"), Rule("ative", "", .inR2),
-        Rule("alize", "al"), Rule("iciti", "ic"), Rule("ical", "ic"), Rule("ness", ""), Rule("ful", ""),
-    ]
+    static let step3E: [Rule] = [Rule("icate", "ic"), Rule("ative", "", .inR2), Rule("alize", "al")]
+    static let step3L: [Rule] = [Rule("ational", "ate"), Rule("tional", "tion"), Rule("ical", "ic"), Rule("ful", "")]
+    static let step3I: [Rule] = [Rule("iciti", "ic")]
+    static let step3S: [Rule] = [Rule("ness", "")]
 
     /// Step 3: more derivational suffixes in R1 ("-ative" only in R2).
     static func step3(_ w: inout SnowballWord, p1: Int, p2: Int) {
-        guard let rule = longestMatch(step3Rules, w) else { return }
+        let rules: [Rule]
+        switch w.last {
+        case ch("e"): rules = step3E
+        case ch("l"): rules = step3L
+        case ch("i"): rules = step3I
+        case ch("s"): rules = step3S
+        default: return
+        }
+        guard let rule = longestMatch(rules, w) else { return }
         let start = w.count - rule.suffix.utf8CodeUnitCount
         guard start >= p1, rule.condition != .inR2 || start >= p2 else { return }
         w.replaceEnd(from: start, with: rule.replacement)
     }
 
-    static let step4Rules: [Rule] = [
-        Rule("ement", ""), Rule("ment", ""), Rule("ance", ""), Rule("ence", ""), Rule("able", ""),
-        Rule("ible", ""), Rule("ate", ""), Rule("ive", ""), Rule("ize", ""), Rule("iti", ""), Rule("ism", ""),
-        Rule("ion", "", .afterSOrT), Rule("ous", ""), Rule("ant", ""), Rule("ent", ""), Rule("ic", ""),
-        Rule("al", ""), Rule("er", ""),
+    static let step4E: [Rule] = [
+        Rule("ance", ""), Rule("ence", ""), Rule("able", ""), Rule("ible", ""), Rule("ate", ""),
+        Rule("ive", ""), Rule("ize", ""),
     ]
+    static let step4T: [Rule] = [Rule("ement", ""), Rule("ment", ""), Rule("ant", ""), Rule("ent", "")]
 
     /// Step 4: suffixes removed in R2 ("-ion" only after s or t).
     static func step4(_ w: inout SnowballWord, p2: Int) {
-        guard let rule = longestMatch(step4Rules, w) else { return }
-        let start = w.count - rule.suffix.utf8CodeUnitCount
-        guard start >= p2 else { return }
-        if rule.condition == .afterSOrT {
-            guard start > 0, w[start - 1] == ch("s") || w[start - 1] == ch("t") else { return }
+        let length: Int
+        switch w.last {
+        case ch("e"), ch("t"):
+            guard let rule = longestMatch(w.last == ch("e") ? step4E : step4T, w) else { return }
+            length = rule.suffix.utf8CodeUnitCount
+        case ch("i"): guard w.ends("iti") else { return }; length = 3
+        case ch("m"): guard w.ends("ism") else { return }; length = 3
+        case ch("s"): guard w.ends("ous") else { return }; length = 3
+        case ch("c"): guard w.ends("ic") else { return }; length = 2
+        case ch("l"): guard w.ends("al") else { return }; length = 2
+        case ch("r"): guard w.ends("er") else { return }; length = 2
+        case ch("n"):
+            guard w.ends("ion") else { return }
+            let start = w.count - 3
+            if start >= p2, start > 0, w[start - 1] == ch("s") || w[start - 1] == ch("t") { w.count = start }
+            return
+        default: return
         }
-        w.count = start
+        let start = w.count - length
+        if start >= p2 { w.count = start }
     }
 
     /// Step 5: final e in R2 (or in R1 unless after a short syllable), and ll → l in R2.

@@ -42,25 +42,19 @@ public enum EnglishStemmer {
 
     @inline(__always)
     static func isVowel(_ c: UInt32) -> Bool {
-        switch c {
-        case ch("a"), ch("e"), ch("i"), ch("o"), ch("u"), ch("y"): true
-        default: false
-        }
+        SnowballWord.isLetter(c, in: 0x110_4111)  // a e i o u y
     }
 
     /// Vowels plus `w`, `x` and consonant `Y`: letters that cannot end a short syllable.
     @inline(__always)
     static func isVowelWXY(_ c: UInt32) -> Bool {
-        c == ch("w") || c == ch("x") || c == markY || isVowel(c)
+        SnowballWord.isLetter(c, in: 0x1D0_4111) || c == markY  // a e i o u y w x
     }
 
     /// Letters before which "-li" is removed.
     @inline(__always)
     static func isValidLI(_ c: UInt32) -> Bool {
-        switch c {
-        case ch("c"), ch("d"), ch("e"), ch("g"), ch("h"), ch("k"), ch("m"), ch("n"), ch("r"), ch("t"): true
-        default: false
-        }
+        SnowballWord.isLetter(c, in: 0xA_34DC)  // c d e g h k m n r t
     }
 
     /// Whether a vowel occurs before position `end`.
@@ -120,17 +114,22 @@ public enum EnglishStemmer {
     /// after it, so that "generous" and "general" keep apart.
     static func regions(_ w: SnowballWord) -> (p1: Int, p2: Int) {
         let n = w.count
+        let prefix: Int
+        switch w[0] {
+        case ch("a"): prefix = w.starts(with: "arsen") ? 5 : 0
+        case ch("c"): prefix = w.starts(with: "commun") ? 6 : 0
+        case ch("e"): prefix = w.starts(with: "emerg") ? 5 : 0
+        case ch("g"): prefix = w.starts(with: "gener") ? 5 : 0
+        case ch("i"): prefix = w.starts(with: "inter") ? 5 : 0
+        case ch("l"): prefix = w.starts(with: "later") ? 5 : 0
+        case ch("o"): prefix = w.starts(with: "organ") ? 5 : 0
+        case ch("p"): prefix = w.starts(with: "past") ? 4 : 0
+        case ch("u"): prefix = w.starts(with: "univers") ? 7 : 0
+        default: prefix = 0
+        }
         let r1: Int
-        if w.starts(with: "gener") || w.starts(with: "arsen") || w.starts(with: "emerg")
-            || w.starts(with: "inter") || w.starts(with: "later") || w.starts(with: "organ")
-        {
-            r1 = 5
-        } else if w.starts(with: "commun") {
-            r1 = 6
-        } else if w.starts(with: "univers") {
-            r1 = 7
-        } else if w.starts(with: "past") {
-            r1 = 4
+        if prefix > 0 {
+            r1 = prefix
         } else if let r = afterVowelThenConsonant(w, from: 0) {
             r1 = r
         } else {

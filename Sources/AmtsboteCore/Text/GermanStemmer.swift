@@ -41,20 +41,13 @@ public enum GermanStemmer {
 
     @inline(__always)
     static func isVowel(_ c: UInt32) -> Bool {
-        switch c {
-        case ch("a"), ch("e"), ch("i"), ch("o"), ch("u"), ch("y"), ch("ä"), ch("ö"), ch("ü"): true
-        default: false
-        }
+        SnowballWord.isLetter(c, in: 0x110_4111) || c == ch("ä") || c == ch("ö") || c == ch("ü")  // a e i o u y
     }
 
     /// Letters before which a final `s` is removed.
     @inline(__always)
     static func isSEnding(_ c: UInt32) -> Bool {
-        switch c {
-        case ch("b"), ch("d"), ch("f"), ch("g"), ch("h"), ch("k"), ch("l"), ch("m"), ch("n"), ch("r"), ch("t"):
-            true
-        default: false
-        }
+        SnowballWord.isLetter(c, in: 0xA_3CEA)  // b d f g h k l m n r t
     }
 
     /// Letters before which a final `st` is removed (`s`-endings without `r`).
@@ -64,12 +57,7 @@ public enum GermanStemmer {
     /// Letters before which a final `et` is removed.
     @inline(__always)
     static func isEtEnding(_ c: UInt32) -> Bool {
-        switch c {
-        case markU, ch("d"), ch("f"), ch("g"), ch("k"), ch("l"), ch("m"), ch("n"), ch("r"), ch("s"), ch("t"),
-             ch("z"), ch("ä"):
-            true
-        default: false
-        }
+        SnowballWord.isLetter(c, in: 0x20E_3C68) || c == markU || c == ch("ä")  // d f g k l m n r s t z
     }
 
     // MARK: - Prelude, regions, postlude

@@ -13,6 +13,13 @@ struct SnowballWord {
         nonmutating set { p[i] = newValue }
     }
 
+    /// Whether `c` is one of the ASCII letters in `mask`, where bit 0 stands for `a`, bit 25 for `z`.
+    @inline(__always)
+    static func isLetter(_ c: UInt32, in mask: UInt32) -> Bool {
+        let i = c &- 0x61
+        return i < 26 && (mask >> i) & 1 != 0
+    }
+
     /// The last scalar, or 0 for an empty word.
     @inline(__always)
     var last: UInt32 { count > 0 ? p[count - 1] : 0 }
@@ -55,18 +62,64 @@ struct SnowballWord {
     /// non-ASCII letters: digits, punctuation and the like are left to the caller unchanged.
     @inline(__always)
     static func load(_ word: String, into dest: UnsafeMutablePointer<UInt32>) -> Int? {
+        // Native strings: decode the UTF-8 directly, much faster than the scalar view.
+        let n = word.utf8.withContiguousStorageIfAvailable { decode($0, into: dest) } ?? loadScalars(word, into: dest)
+        return n < 0 ? nil : n
+    }
+
+    @inline(never)
+    private static func loadScalars(_ word: String, into dest: UnsafeMutablePointer<UInt32>) -> Int {
         var n = 0
         for scalar in word.unicodeScalars {
-            let c = scalar.value
+            guard isWordScalar(scalar.value) else { return -1 }
+            dest[n] = scalar.value
+            n += 1
+        }
+        return n
+    }
+
+    /// Decodes valid UTF-8 (as String guarantees) into scalar values; -1 on a non-letter.
+    @inline(__always)
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, into dest: UnsafeMutablePointer<UInt32>) -> Int {
+        var i = 0, n = 0
+        let end = bytes.count
+        while i < end {
+            var c = UInt32(bytes[i])
             if c < 0x80 {
-                guard (c >= 0x61 && c <= 0x7A) || c == 0x27 else { return nil }
-            } else if c != 0xE4, c != 0xF6, c != 0xFC, c != 0xDF, !scalar.properties.isAlphabetic {
-                return nil
+                guard (c >= 0x61 && c <= 0x7A) || c == 0x27 else { return -1 }
+                i += 1
+            } else {
+                if c < 0xE0 {
+                    c = (c & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                    i += 2
+                } else if c < 0xF0 {
+                    c = (c & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                    i += 3
+                } else {
+                    c = (c & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+                    c |= UInt32(bytes[i + 3] & 0x3F)
+                    i += 4
+                }
+                guard isWordScalar(c) else { return -1 }
             }
             dest[n] = c
             n += 1
         }
         return n
+    }
+
+    /// Lowercase ASCII letters, the apostrophe, and any non-ASCII letter.
+    @inline(__always)
+    private static func isWordScalar(_ c: UInt32) -> Bool {
+        if c < 0x80 { return (c >= 0x61 && c <= 0x7A) || c == 0x27 }
+        if c == 0xE4 || c == 0xF6 || c == 0xFC || c == 0xDF { return true }  // ä ö ü ß
+        return isOtherLetter(c)
+    }
+
+    /// Kept out of line: inlined, its property lookup costs every call a few nanoseconds.
+    @inline(never)
+    private static func isOtherLetter(_ c: UInt32) -> Bool {
+        Unicode.Scalar(c)?.properties.isAlphabetic ?? false
     }
 
     /// The word as a String. All markers must have been mapped back to letters.

@@ -1,0 +1,135 @@
+extension Matcher {
+    /// One content word of the message, with the index terms it may stand for.
+    struct QueryToken {
+        var weight: Double
+        var alternatives: [(term: Int32, factor: Float)]
+    }
+
+    /// Topics ranked by confidence (share of the message's information they explain), best first.
+    func rank(_ tokens: [String], language: String, day: String?) -> [ScoredTopic] {
+        let content = orderedUnique(tokens.filter { !stopwords.contains($0) && !TextNormalizer.isNumber($0) && $0.count > 1 })
+        guard !content.isEmpty else { return [] }
+        var best = [Double](repeating: 0, count: knowledgeBase.topics.count)
+        var anchors = [Double](repeating: 0, count: knowledgeBase.topics.count)
+        for (indexLanguage, index) in indexes {
+            let factor = indexLanguage == language ? 1.0 : configuration.crossLanguageFactor
+            let (scores, anchor) = score(content, in: index)
+            for i in best.indices {
+                best[i] = max(best[i], scores[i] * factor)
+                anchors[i] = max(anchors[i], anchor[i] * factor)
+            }
+        }
+        // Blend in the strongest single piece of evidence, so one unmistakable word ("Sperrmüll")
+        // is not drowned by chatty context the base does not know.
+        let mix = configuration.coverageWeight
+        for i in best.indices { best[i] = mix * best[i] + (1 - mix) * anchors[i] }
+        var ranked: [ScoredTopic] = []
+        for (i, score) in best.enumerated() where score > 0 {
+            let topic = knowledgeBase.topics[i]
+            if let day, !topic.isValid(onDay: day) { continue }
+            ranked.append(ScoredTopic(id: topic.id, score: min(1, score)))
+        }
+        ranked.sort { $0.score != $1.score ? $0.score > $1.score : $0.id < $1.id }
+        return ranked
+    }
+
+    /// Confidence per topic for the content tokens in one language's index.
+    func score(_ content: [String], in index: TopicIndex) -> ([Double], [Double]) {
+        let queryTokens = self.queryTokens(content, in: index)
+        var scores = [Double](repeating: 0, count: index.topicCount)
+        var anchors = [Double](repeating: 0, count: index.topicCount)
+        let total = queryTokens.reduce(0) { $0 + $1.weight }
+        let maxWeight = index.unknownTermWeight
+        guard total > 0 else { return (scores, anchors) }
+        var perTopic = [Float](repeating: 0, count: index.topicCount)
+        var touched: [Int32] = []
+        for token in queryTokens where !token.alternatives.isEmpty {
+            for (term, factor) in token.alternatives {
+                for posting in index.postings[Int(term)] {
+                    let value = posting.weight * factor
+                    let t = Int(posting.topic)
+                    if perTopic[t] == 0 { touched.append(posting.topic) }
+                    if value > perTopic[t] { perTopic[t] = value }
+                }
+            }
+            for t in touched {
+                scores[Int(t)] += token.weight * Double(perTopic[Int(t)])
+                anchors[Int(t)] = max(anchors[Int(t)], token.weight / maxWeight * Double(perTopic[Int(t)]))
+                perTopic[Int(t)] = 0
+            }
+            touched.removeAll(keepingCapacity: true)
+        }
+        // Nearest sample question (cosine over IDF weights): rewards a message that says what
+        // one sample question says, not just words scattered over the topic.
+        var dots = [Double](repeating: 0, count: index.questionTerms.count)
+        var queryNorm = 0.0
+        for token in queryTokens {
+            queryNorm += token.weight * token.weight
+            var seen = Set<Int32>()
+            for (term, factor) in token.alternatives {
+                for question in index.questionPostings[Int(term)] where seen.insert(question).inserted {
+                    dots[Int(question)] += token.weight * index.idf[Int(term)] * Double(factor)
+                }
+            }
+        }
+        queryNorm = queryNorm.squareRoot()
+        var nearest = [Double](repeating: 0, count: index.topicCount)
+        for (question, dot) in dots.enumerated() where dot > 0 {
+            let similarity = dot / (queryNorm * index.questionNorms[question])
+            let topic = Int(index.questionTopics[question])
+            nearest[topic] = max(nearest[topic], similarity)
+        }
+        let mix = configuration.topicWeight
+        return (scores.enumerated().map { mix * $0.element / total + (1 - mix) * nearest[$0.offset] }, anchors)
+    }
+
+    /// Maps content tokens to index terms: the stem itself, else a spelling correction, else
+    /// compound parts; synonyms from city.yaml as further alternatives.
+    func queryTokens(_ content: [String], in index: TopicIndex) -> [QueryToken] {
+        let vocabulary = index.vocabulary
+        let synonymTable = synonyms[index.language]
+        var result: [QueryToken] = []
+        let stems = content.map { vocabulary.stem(of: $0) }
+        for (position, token) in content.enumerated() {
+            let stem = stems[position]
+            var alternatives: [(Int32, Float)] = []
+            var weight: Double
+            if let term = index.termIDs[stem] {
+                alternatives.append((term, 1))
+                weight = index.idf[Int(term)]
+            } else if let corrected = vocabulary.correction(of: token), let term = index.termIDs[corrected] {
+                alternatives.append((term, Float(configuration.typoFactor)))
+                weight = index.idf[Int(term)]
+            } else if token.count >= 7, let parts = vocabulary.compoundParts(of: token) {
+                // Each part is a word of its own: "Kitagebühren" asks about kita and gebühren.
+                for part in parts {
+                    guard let term = index.termIDs[part] else { continue }
+                    result.append(QueryToken(weight: index.idf[Int(term)] * 0.8, alternatives: [(term, 1)]))
+                }
+                continue
+            } else {
+                weight = index.unknownTermWeight
+            }
+            for synonym in synonymTable?.alternatives(for: stem) ?? [] {
+                if let term = index.termIDs[synonym] {
+                    alternatives.append((term, Float(configuration.synonymFactor)))
+                    if alternatives.count == 1 { weight = index.idf[Int(term)] }
+                }
+            }
+            result.append(QueryToken(weight: weight, alternatives: alternatives))
+        }
+        // Multi-word synonyms ("id card") found in the message add their group's words.
+        for group in synonymTable?.phraseMatches(in: stems) ?? [] {
+            let terms = group.compactMap { index.termIDs[$0] }
+            if !terms.isEmpty {
+                result.append(QueryToken(weight: terms.map { index.idf[Int($0)] }.max()!, alternatives: terms.map { ($0, Float(configuration.synonymFactor)) }))
+            }
+        }
+        return result
+    }
+
+    private func orderedUnique(_ tokens: [String]) -> [String] {
+        var seen = Set<String>()
+        return tokens.filter { seen.insert($0).inserted }
+    }
+}

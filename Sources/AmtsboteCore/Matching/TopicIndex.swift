@@ -1,0 +1,113 @@
+/// An inverted index over one language's topic texts: stem → topics with a field weight.
+///
+/// Each topic's terms get the weight of the strongest field they appear in (keywords > title >
+/// sample questions > answer text), so the score of a query grows with how much of it the
+/// topic explains, not with how long the topic is.
+struct TopicIndex: Sendable {
+    struct Posting: Sendable {
+        var topic: Int32
+        var weight: Float
+    }
+
+    let language: String
+    let topicCount: Int
+    private(set) var termIDs: [String: Int32] = [:]
+    private(set) var postings: [[Posting]] = []
+    private(set) var idf: [Double] = []
+    let vocabulary: Vocabulary
+    /// Sample questions as term sets, for nearest-question similarity.
+    private(set) var questionTopics: [Int32] = []
+    private(set) var questionTerms: [[Int32]] = []
+    /// Term → sample questions containing it.
+    private(set) var questionPostings: [[Int32]] = []
+
+    /// Field weights: how strongly a term found in that field points to the topic.
+    enum FieldWeight {
+        static let keyword: Float = 1.0
+        static let title: Float = 0.9
+        static let question: Float = 0.75
+        static let questionRepeat: Float = 0.05
+        static let body: Float = 0.35
+        static let bodyRepeat: Float = 0.03
+        static let compoundPart: Float = 0.6
+    }
+
+    /// Builds the index for `language` from every topic that has a translation in it.
+    init(language: String, topics: [Topic], stopwords: Set<String>) {
+        self.language = language
+        self.topicCount = topics.count
+        let translations = topics.map { $0.translations[language] }
+        self.vocabulary = Vocabulary(
+            language: language, texts: translations.compactMap { $0 }.flatMap { t in [t.title, t.body] + t.questions + t.keywords },
+            stopwords: stopwords)
+
+        var termWeights: [String: [Int32: Float]] = [:]
+        func add(_ stem: String, _ topic: Int32, _ weight: Float, repeatBonus: Float, cap: Float) {
+            let current = termWeights[stem]?[topic]
+            let next: Float
+            if let current, current >= weight {
+                next = min(max(current, weight + repeatBonus), max(current, cap))
+            } else {
+                next = max(weight, current ?? 0)
+            }
+            termWeights[stem, default: [:]][topic] = next
+        }
+        for (index, translation) in translations.enumerated() {
+            guard let t = translation else { continue }
+            let topic = Int32(index)
+            func addText(_ text: String, weight: Float, repeatBonus: Float, cap: Float) {
+                for token in Set(TextNormalizer.tokens(text)) where !stopwords.contains(token) && !TextNormalizer.isNumber(token) {
+                    let stem = vocabulary.stem(of: token)
+                    add(stem, topic, weight, repeatBonus: repeatBonus, cap: cap)
+                    if token.count >= 8, let parts = vocabulary.compoundParts(of: token) {
+                        for part in parts { add(part, topic, weight * FieldWeight.compoundPart, repeatBonus: 0, cap: weight) }
+                    }
+                }
+            }
+            for keyword in t.keywords { addText(keyword, weight: FieldWeight.keyword, repeatBonus: 0, cap: FieldWeight.keyword) }
+            addText(t.title, weight: FieldWeight.title, repeatBonus: 0, cap: FieldWeight.title)
+            for question in t.questions {
+                addText(question, weight: FieldWeight.question, repeatBonus: FieldWeight.questionRepeat, cap: 0.95)
+            }
+            for paragraph in t.body.split(separator: "\n") {
+                addText(String(paragraph), weight: FieldWeight.body, repeatBonus: FieldWeight.bodyRepeat, cap: 0.5)
+            }
+        }
+
+        let n = Double(max(topics.count, 1))
+        for (term, byTopic) in termWeights {
+            termIDs[term] = Int32(postings.count)
+            postings.append(byTopic.map { Posting(topic: $0.key, weight: $0.value) }.sorted { $0.topic < $1.topic })
+            idf.append(Self.idf(documentFrequency: Double(byTopic.count), topics: n))
+        }
+
+        questionPostings = Array(repeating: [], count: postings.count)
+        for (index, translation) in translations.enumerated() {
+            for question in translation?.questions ?? [] {
+                var terms = Set<Int32>()
+                for token in TextNormalizer.tokens(question) where !stopwords.contains(token) && !TextNormalizer.isNumber(token) {
+                    if let id = termIDs[vocabulary.stem(of: token)] { terms.insert(id) }
+                }
+                guard !terms.isEmpty else { continue }
+                let questionID = Int32(questionTerms.count)
+                questionTopics.append(Int32(index))
+                questionTerms.append(terms.sorted())
+                for term in terms { questionPostings[Int(term)].append(questionID) }
+            }
+        }
+        questionNorms = questionTerms.map { terms in terms.reduce(0) { $0 + idf[Int($1)] * idf[Int($1)] }.squareRoot() }
+    }
+
+    /// Euclidean norm of each question's IDF vector.
+    private(set) var questionNorms: [Double] = []
+
+    /// Inverse document frequency over topics (never negative).
+    static func idf(documentFrequency df: Double, topics n: Double) -> Double {
+        log(1 + n / max(df, 0.5))
+    }
+
+    /// The weight of a term the base does not know at all: as informative as the rarest known term.
+    var unknownTermWeight: Double { Self.idf(documentFrequency: 0.5, topics: Double(max(topicCount, 1))) }
+}
+
+import Foundation

@@ -1,0 +1,101 @@
+/// The words of one language's topic texts: their stems, compound parts and a spelling index.
+struct Vocabulary: Sendable {
+    let language: String
+    /// Folded surface word → stem.
+    private(set) var stems: [String: String] = [:]
+    /// All stems.
+    private(set) var knownStems: Set<String> = []
+    /// Delete-one variants of folded words (length ≥ 5) → the words; symmetric deletes find
+    /// one substitution, insertion, deletion or swap of neighbours in one lookup.
+    private var deletions: [String: [String]] = [:]
+    /// How often each folded word occurs, to prefer common corrections.
+    private var counts: [String: Int] = [:]
+
+    init(language: String, texts: [String], stopwords: Set<String>) {
+        self.language = language
+        for text in texts {
+            for token in TextNormalizer.tokens(text) where !stopwords.contains(token) && !TextNormalizer.isNumber(token) {
+                let folded = TextNormalizer.fold(token)
+                counts[folded, default: 0] += 1
+                if stems[folded] == nil {
+                    let stem = Stemmer.stem(token, language: language)
+                    stems[folded] = stem
+                    knownStems.insert(stem)
+                }
+            }
+        }
+        for word in stems.keys where word.count >= 6 {
+            for variant in Self.deletes(of: word) { deletions[variant, default: []].append(word) }
+        }
+    }
+
+    /// The stem of a token (cached for known words).
+    func stem(of token: String) -> String {
+        stems[TextNormalizer.fold(token)] ?? Stemmer.stem(token, language: language)
+    }
+
+    func knows(stem: String) -> Bool { knownStems.contains(stem) }
+
+    var knownStemsSet: Set<String> { knownStems }
+
+    /// The stem of the known word one edit away from `token`, if any (most frequent first).
+    func correction(of token: String) -> String? {
+        let folded = TextNormalizer.fold(token)
+        // Short words are too often another real word one letter away ("wetter" / "weiter").
+        guard folded.count >= 7 else { return nil }
+        var best: (word: String, count: Int)?
+        for variant in [folded] + Self.deletes(of: folded) {
+            for word in deletions[variant] ?? [] where word != folded {
+                let count = counts[word] ?? 0
+                if best == nil || count > best!.count { best = (word, count) }
+            }
+            if variant == folded, let count = counts[variant], count > 0, best == nil { best = (variant, count) }
+        }
+        return best.flatMap { stems[$0.word] }
+    }
+
+    /// Stems of the known words a German-style compound is made of ("sperrmüllabholung" →
+    /// sperrmull + abhol), allowing a linking -s-; nil when it does not split into known words.
+    func compoundParts(of token: String) -> [String]? {
+        let scalars = Array(TextNormalizer.fold(token).unicodeScalars)
+        return split(scalars[...], depth: 0)
+    }
+
+    private func split(_ word: ArraySlice<Unicode.Scalar>, depth: Int) -> [String]? {
+        let minPart = 3
+        guard word.count >= 2 * minPart, depth < 3 else { return nil }
+        // Longest known head first: "abfuhrkalender" prefers abfuhr + kalender over ab + …
+        var end = word.endIndex - minPart
+        while end - word.startIndex >= minPart {
+            let head = String(String.UnicodeScalarView(word[word.startIndex..<end]))
+            let tail = word[end...]
+            if let headStem = knownPart(head) {
+                let tailString = String(String.UnicodeScalarView(tail))
+                if let tailStem = knownPart(tailString) { return [headStem, tailStem] }
+                if let rest = split(tail, depth: depth + 1) { return [headStem] + rest }
+            }
+            end -= 1
+        }
+        return nil
+    }
+
+    /// The stem of a compound part when the base knows it (also without a linking "s").
+    private func knownPart(_ part: String) -> String? {
+        if let stem = stems[part], part.count >= 3 { return stem }
+        if part.count >= 4 {
+            let stem = Stemmer.stem(part, language: language)
+            if stem.count >= 4, knownStems.contains(stem) { return stem }
+        }
+        if part.count >= 5, part.hasSuffix("s"), let stem = stems[String(part.dropLast())] { return stem }
+        return nil
+    }
+
+    static func deletes(of word: String) -> [String] {
+        let scalars = Array(word.unicodeScalars)
+        return scalars.indices.map { i in
+            var copy = scalars
+            copy.remove(at: i)
+            return String(String.UnicodeScalarView(copy))
+        }
+    }
+}

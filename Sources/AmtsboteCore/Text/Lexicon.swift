@@ -1,0 +1,122 @@
+/// Language resources for understanding (never for what the bot says): function words,
+/// and phrases that signal small talk, emergencies or a wish to talk to a person.
+/// Phrases are token sequences; a token ending in `*` matches any token with that prefix.
+public struct Lexicon: Sendable {
+    public var stopwords: Set<String>
+    /// Words that mark the language (for detection); broader than stopwords.
+    public var markers: Set<String>
+    public var smalltalk: [(SmalltalkKind, [[String]])]
+    public var emergency: [[String]]
+    public var humanRequest: [[String]]
+    /// Words that make a message a follow-up to the previous topic ("und was kostet das?").
+    public var followUp: Set<String>
+
+    /// The built-in lexicon for a language code (empty for unknown languages).
+    public static func builtIn(_ language: String) -> Lexicon {
+        switch language {
+        case "de": return german
+        case "en": return english
+        default: return Lexicon(stopwords: [], markers: [], smalltalk: [], emergency: [], humanRequest: [], followUp: [])
+        }
+    }
+
+    static func phrases(_ list: [String]) -> [[String]] {
+        list.map { $0.split(separator: " ").map(String.init) }
+    }
+}
+
+extension Lexicon {
+    static let german = Lexicon(
+        stopwords: Set("""
+            aber alle allem allen aller alles als also am an ander andere anderen auch auf aus bei beim bin bis bitte \
+            bist da dabei dadurch dafür damit dann darf darauf das dass dazu dein deine dem den denn der des dich die \
+            dies diese diesem diesen dieser dieses dir doch dort du durch eigentlich ein eine einem einen einer eines \
+            einfach er es etwa etwas euch euer eure für gibt gibts gab ganz gerade geht gehen gut hab habe haben hallo \
+            hat hatte hätte her hier hin hinter ich ihm ihn ihnen ihr ihre ihrem ihren im in irgendwie irgendwo ist ja \
+            jetzt kann kannst können könnte könnten kein keine man mal mehr mein meine meinem meinen meiner mich mir mit \
+            muss müssen musste möchte möchten nach nicht nichts noch nun nur ob oder ohne schon sehr sein seine sich sie \
+            sind so soll sollte sollen sowas um und uns unser unsere unter viel vom von vor war wäre warum was weil \
+            welche welchen welcher welches wem wen wenn wer werde werden wie wieder will wir wird wo wurde wurden würde \
+            zu zum zur zwar über ne nen nem son sone is isses gern gerne leider echt bzw z b eigentl okay ok guten tag \
+            wann wieso weshalb woher wohin brauche brauch brauchen bräuchte machen mache macht bekomme bekommen kriege \
+            krieg kriegen bekommt frage fragen weiß wissen sagen kurz mal halt eben denn nochmal sowie beziehungsweise \
+            liebe lieber sehr geehrte geehrter danke dank grüße gruß vielen herzlichen
+            """.split(separator: " ").map(String.init)),
+        markers: Set("""
+            der die das und ich ist nicht mein meine wie was wo kann bei für mit ein eine sie wir habe bin auch noch zum \
+            zur vom im am ob oder wann muss mir mich bitte gibt es den dem des sich auf aus wer warum wieso hallo danke \
+            kein keine schon nach über unsere unser euch ihr ihre hab geht gerade
+            """.split(separator: " ").map(String.init)),
+        smalltalk: [
+            (.identity, phrases([
+                "wer bist du", "wer sind sie", "bist du ein*", "bist du mensch", "sind sie ein*", "bist du echt",
+                "mit wem spreche", "mit wem schreibe", "mit wem rede", "bist du eine ki", "bist du ein bot",
+            ])),
+            (.capabilities, phrases([
+                "was kannst du", "was können sie", "wobei kannst du", "wobei können sie", "wie kannst du mir helfen",
+                "was weißt du", "was machst du", "wofür bist du",
+            ])),
+            (.thanks, phrases(["danke*", "vielen dank", "besten dank", "herzlichen dank", "merci", "dankeschön", "thx"])),
+            (.goodbye, phrases([
+                "tschüss", "tschüs", "tschau", "ciao", "auf wiedersehen", "bis bald", "bis dann", "schönes wochenende",
+                "schönen tag", "schönen abend", "servus und tschüss", "ade",
+            ])),
+            (.greeting, phrases([
+                "hallo", "hallöchen", "hi", "hey", "moin", "servus", "guten morgen", "guten tag", "guten abend",
+                "grüß gott", "grüss gott", "huhu", "tach", "na du",
+            ])),
+        ],
+        emergency: phrases([
+            "notfall", "notruf", "es brennt", "brennt", "feuer", "rauch", "herzinfarkt", "schlaganfall", "bewusstlos",
+            "atmet nicht", "keine luft", "bekomme keine luft", "blutet", "blutung", "schwer verletzt", "verletzt",
+            "unfall", "ertrinkt", "ertrinken", "überfall", "überfallen", "einbrecher", "bedroht", "bedroht mich",
+            "umbringen", "suizid", "selbstmord", "mich töten", "krankenwagen", "rettungswagen", "notarzt",
+            "gasgeruch", "riecht nach gas", "vergiftung", "vergiftet", "lebensgefahr", "lebensgefährlich",
+        ]),
+        humanRequest: phrases([
+            "mitarbeiter sprechen", "mitarbeiterin sprechen", "mit einem mitarbeiter", "mit einer mitarbeiterin",
+            "mit einem menschen", "echten menschen", "echter mensch", "mensch sprechen", "menschen sprechen",
+            "person sprechen", "mit jemandem sprechen", "sachbearbeiter sprechen", "mit ihrem team",
+            "kein bot", "keinen bot",
+        ]),
+        followUp: ["und", "das", "dafür", "dazu", "davon", "darauf", "dort", "da", "es", "ihn", "sie", "den"]
+    )
+
+    static let english = Lexicon(
+        stopwords: Set("""
+            a about after all also am an and any anything are as at be been being but by can could did do does doing \
+            done for from get gets getting got had has have having he her here hers him his how i if in into is it its \
+            just me might more most much must my need needs no not now of off on once only or other our ours out over \
+            own please really same shall she should so some such than that the their theirs them then there these they \
+            this those through to too under until up us very was we were what when where which while who whom why will \
+            with would you your yours yourself hi hello hey thanks thank ok okay there's i'm im whats get want wanted \
+            know tell let lets kind anyone someone something ask dear
+            """.split(separator: " ").map(String.init)),
+        markers: Set("""
+            the and i is my how what where can do does to for with a an you we have am of are there this that it be \
+            which who when why your our please hi hello thanks not just need here from
+            """.split(separator: " ").map(String.init)),
+        smalltalk: [
+            (.identity, phrases([
+                "who are you", "who am i talking to", "who am i speaking", "who is this", "are you a*", "are you human",
+                "are you real", "is this a bot", "am i talking to a*", "am i chatting with",
+            ])),
+            (.capabilities, phrases(["what can you do", "how can you help", "what do you know", "what are you for"])),
+            (.thanks, phrases(["thanks", "thank you", "thank*", "thx", "cheers", "much appreciated"])),
+            (.goodbye, phrases(["bye", "goodbye", "good bye", "see you", "have a nice day", "have a good day", "take care"])),
+            (.greeting, phrases(["hello", "hi", "hey", "good morning", "good afternoon", "good evening", "greetings", "hi there"])),
+        ],
+        emergency: phrases([
+            "emergency", "fire", "on fire", "burning", "heart attack", "stroke", "unconscious", "not breathing",
+            "cant breathe", "can't breathe", "bleeding", "badly hurt", "injured", "accident", "drowning", "suicide",
+            "kill myself", "overdose", "smell gas", "gas leak", "ambulance", "being attacked", "life threatening",
+            "poisoned", "poisoning",
+        ]),
+        humanRequest: phrases([
+            "talk to a human", "speak to a human", "talk to a person", "speak to a person", "real person",
+            "real human", "human agent", "talk to someone", "speak to someone", "talk to staff", "speak to staff",
+            "member of staff", "not a bot", "talk to an agent",
+        ]),
+        followUp: ["and", "it", "that", "this", "there", "them", "those"]
+    )
+}
