@@ -9,6 +9,7 @@ public struct AmtsboteCommand: AsyncParsableCommand {
         subcommands: [
             AskCommand.self,
             EvalCommand.self,
+            BenchCommand.self,
             KnowledgeCommand.self,
             QueueCommand.self,
             PrivacyCommand.self,

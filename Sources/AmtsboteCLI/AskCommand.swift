@@ -27,6 +27,9 @@ struct AskCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Print JSON instead of the reply text.")
     var json = false
 
+    @Flag(name: .long, help: "Explain the ranking: each word's weight and its contribution to the best topics.")
+    var explain = false
+
     @Argument(help: "The question, or - to read one question per line from standard input.")
     var question: String
 
@@ -46,6 +49,7 @@ struct AskCommand: AsyncParsableCommand {
         let day = DayText.day(of: Date(), in: TimeZone(identifier: base.city.timezone) ?? .current)
 
         func answer(_ text: String) -> String {
+            if explain { return matcher.explain(text, language: lang) }
             let result = matcher.match(text, language: lang, day: day)
             let reply = composer.reply(for: result)
             if json { return AskOutput(question: text, result: result, reply: reply).jsonLine() }

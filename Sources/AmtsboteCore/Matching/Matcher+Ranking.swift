@@ -5,6 +5,11 @@ extension Matcher {
         var alternatives: [(term: Int32, factor: Float)]
     }
 
+    /// Terms found in more places than this are everyday words in a large base: they carry almost
+    /// no information (tiny IDF) but would make every question cost time proportional to the base.
+    /// They still count in the message's total, so they dilute confidence as before.
+    static let maxPostings = 1000
+
     /// Topics ranked by confidence (share of the message's information they explain), best first.
     func rank(_ tokens: [String], language: String, day: String?) -> [ScoredTopic] {
         let content = orderedUnique(tokens.filter { !stopwords.contains($0) && !TextNormalizer.isNumber($0) && $0.count > 1 })
@@ -13,7 +18,7 @@ extension Matcher {
         var anchors = [Double](repeating: 0, count: knowledgeBase.topics.count)
         for (indexLanguage, index) in indexes {
             let factor = indexLanguage == language ? 1.0 : configuration.crossLanguageFactor
-            let (scores, anchor) = score(content, in: index)
+            let (scores, anchor) = score(content, particles: particles(in: tokens), in: index)
             for i in best.indices {
                 best[i] = max(best[i], scores[i] * factor)
                 anchors[i] = max(anchors[i], anchor[i] * factor)
@@ -34,8 +39,8 @@ extension Matcher {
     }
 
     /// Confidence per topic for the content tokens in one language's index.
-    func score(_ content: [String], in index: TopicIndex) -> ([Double], [Double]) {
-        let queryTokens = self.queryTokens(content, in: index)
+    func score(_ content: [String], particles: [String] = [], in index: TopicIndex) -> ([Double], [Double]) {
+        let queryTokens = self.queryTokens(content, particles: particles, in: index)
         var scores = [Double](repeating: 0, count: index.topicCount)
         var anchors = [Double](repeating: 0, count: index.topicCount)
         let total = queryTokens.reduce(0) { $0 + $1.weight }
@@ -44,7 +49,7 @@ extension Matcher {
         var perTopic = [Float](repeating: 0, count: index.topicCount)
         var touched: [Int32] = []
         for token in queryTokens where !token.alternatives.isEmpty {
-            for (term, factor) in token.alternatives {
+            for (term, factor) in token.alternatives where index.postings[Int(term)].count <= Self.maxPostings {
                 for posting in index.postings[Int(term)] {
                     let value = posting.weight * factor
                     let t = Int(posting.topic)
@@ -61,22 +66,22 @@ extension Matcher {
         }
         // Nearest sample question (cosine over IDF weights): rewards a message that says what
         // one sample question says, not just words scattered over the topic.
-        var dots = [Double](repeating: 0, count: index.questionTerms.count)
+        var dots: [Int32: Double] = [:]
         var queryNorm = 0.0
         for token in queryTokens {
             queryNorm += token.weight * token.weight
             var seen = Set<Int32>()
-            for (term, factor) in token.alternatives {
+            for (term, factor) in token.alternatives where index.questionPostings[Int(term)].count <= Self.maxPostings {
                 for question in index.questionPostings[Int(term)] where seen.insert(question).inserted {
-                    dots[Int(question)] += token.weight * index.idf[Int(term)] * Double(factor)
+                    dots[question, default: 0] += token.weight * index.idf[Int(term)] * Double(factor)
                 }
             }
         }
         queryNorm = queryNorm.squareRoot()
         var nearest = [Double](repeating: 0, count: index.topicCount)
-        for (question, dot) in dots.enumerated() where dot > 0 {
-            let similarity = dot / (queryNorm * index.questionNorms[question])
-            let topic = Int(index.questionTopics[question])
+        for (question, dot) in dots {
+            let similarity = dot / (queryNorm * index.questionNorms[Int(question)])
+            let topic = Int(index.questionTopics[Int(question)])
             nearest[topic] = max(nearest[topic], similarity)
         }
         let mix = configuration.topicWeight
@@ -85,16 +90,29 @@ extension Matcher {
 
     /// Maps content tokens to index terms: the stem itself, else a spelling correction, else
     /// compound parts; synonyms from city.yaml as further alternatives.
-    func queryTokens(_ content: [String], in index: TopicIndex) -> [QueryToken] {
+    func queryTokens(_ content: [String], particles: [String] = [], in index: TopicIndex) -> [QueryToken] {
         let vocabulary = index.vocabulary
         let synonymTable = synonyms[index.language]
         var result: [QueryToken] = []
-        let stems = content.map { vocabulary.stem(of: $0) }
+        // A verb with its particle elsewhere in the sentence is that particle verb ("melde … ab").
+        let stems = content.map { token in
+            vocabulary.separatedVerbStem(of: token, particles: particles) ?? vocabulary.stem(of: token)
+        }
+        let frequency = frequencies[index.language]
+        let c = configuration
+        func rarity(_ token: String, common: Double, minimum: Double) -> Double {
+            guard let zipf = frequency?.zipf(token) else { return 1 }
+            let t = (Double(zipf) - c.rareZipf) / max(common - c.rareZipf, 0.1)
+            return max(minimum, min(1, 1 - t * (1 - minimum)))
+        }
         for (position, token) in content.enumerated() {
             let stem = stems[position]
             var alternatives: [(Int32, Float)] = []
             var weight: Double
             if let term = index.termIDs[stem] {
+                alternatives.append((term, 1))
+                weight = index.idf[Int(term)]
+            } else if let separable = vocabulary.separableStem(of: token), let term = index.termIDs[separable] {
                 alternatives.append((term, 1))
                 weight = index.idf[Int(term)]
             } else if let corrected = vocabulary.correction(of: token), let term = index.termIDs[corrected] {
@@ -108,7 +126,7 @@ extension Matcher {
                 }
                 continue
             } else {
-                weight = index.unknownTermWeight
+                weight = index.unknownTermWeight * rarity(token, common: c.commonZipf, minimum: c.minimumUnknownWeight)
             }
             for synonym in synonymTable?.alternatives(for: stem) ?? [] {
                 if let term = index.termIDs[synonym] {
@@ -116,6 +134,7 @@ extension Matcher {
                     if alternatives.count == 1 { weight = index.idf[Int(term)] }
                 }
             }
+            if !alternatives.isEmpty { weight *= rarity(token, common: c.knownCommonZipf, minimum: c.minimumKnownWeight) }
             result.append(QueryToken(weight: weight, alternatives: alternatives))
         }
         // Multi-word synonyms ("id card") found in the message add their group's words.
@@ -126,6 +145,11 @@ extension Matcher {
             }
         }
         return result
+    }
+
+    /// Separable-verb particles standing alone in the message ("ab" in "Wie melde ich das ab?").
+    func particles(in tokens: [String]) -> [String] {
+        tokens.filter { Vocabulary.separableParticles.contains($0) }
     }
 
     private func orderedUnique(_ tokens: [String]) -> [String] {

@@ -15,6 +15,7 @@ public struct Matcher: Sendable {
     let lexicons: [String: Lexicon]
     let stopwords: Set<String>
     let detector: LanguageDetector
+    let frequencies: [String: WordFrequencies]
 
     public init(knowledgeBase: KnowledgeBase, configuration: MatcherConfiguration = .init()) {
         self.knowledgeBase = knowledgeBase
@@ -32,6 +33,7 @@ public struct Matcher: Sendable {
         self.synonyms = Dictionary(uniqueKeysWithValues: languages.map { language in
             (language, SynonymTable(groups: knowledgeBase.city.synonyms[language] ?? [], language: language))
         })
+        self.frequencies = Dictionary(uniqueKeysWithValues: languages.map { ($0, WordFrequencies(language: $0)) })
         self.detector = LanguageDetector(
             languages: languages, vocabulary: indexes.mapValues { $0.vocabulary.knownStemsSet })
     }
@@ -107,8 +109,8 @@ public struct MatcherConfiguration: Sendable, Hashable {
     /// Confidence at which the best topic answers (unless another is as close as `clarifyRatio`).
     public var answerThreshold: Double = 0.4
     /// Lower confidence that still answers when the runner-up is below `marginRatio` of the best.
-    public var marginThreshold: Double = 0.35
-    public var marginRatio: Double = 0.7
+    public var marginThreshold: Double = 0.4
+    public var marginRatio: Double = 0.8
     /// Topics within this ratio of the best are offered as a `clarify` choice.
     public var clarifyRatio: Double = 0.95
     /// A topic found only through the other language's index counts this much.
@@ -121,6 +123,14 @@ public struct MatcherConfiguration: Sendable, Hashable {
     public var topicWeight: Double = 0.6
     /// Share of the coverage in the final confidence; the rest is the strongest single word's evidence.
     public var coverageWeight: Double = 0.7
+    /// How much an unknown word counts, by its everyday frequency: full weight at Zipf
+    /// `rareZipf` and below, falling linearly to `minimumUnknownWeight` at Zipf `commonZipf`.
+    public var rareZipf: Double = 3.0
+    public var commonZipf: Double = 5.5
+    public var minimumUnknownWeight: Double = 0.15
+    /// The same for known words (a milder curve): everyday words say less about the topic.
+    public var knownCommonZipf: Double = 7.0
+    public var minimumKnownWeight: Double = 0.4
     /// How many candidates to report.
     public var maxCandidates: Int = 5
 

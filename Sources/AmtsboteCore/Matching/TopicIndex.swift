@@ -29,7 +29,7 @@ struct TopicIndex: Sendable {
         static let questionRepeat: Float = 0.05
         static let body: Float = 0.35
         static let bodyRepeat: Float = 0.03
-        static let compoundPart: Float = 0.6
+        static let compoundPart: Float = 1.0
     }
 
     /// Builds the index for `language` from every topic that has a translation in it.

@@ -1,0 +1,73 @@
+import AmtsboteCore
+import ArgumentParser
+import Foundation
+
+/// `amtsbote bench`: matcher throughput and latency on the sample base and a generated large base.
+struct BenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure matcher speed: questions per second, p50/p99 latency and load time.",
+        discussion: """
+            Runs on one core. Build in release mode for meaningful figures:
+              swift build -c release && .build/release/amtsbote bench
+            """
+    )
+
+    @OptionGroup var knowledgeOptions: KnowledgeOptions
+
+    @Option(name: .long, help: "Topics in the generated base (0 skips it).")
+    var topics = 5000
+
+    @Option(name: .long, help: "Questions to time per base.")
+    var questions = 50_000
+
+    func run() async throws {
+        let loadStart = ContinuousClock.now
+        let base = try knowledgeOptions.load()
+        let matcher = Matcher(knowledgeBase: base)
+        let sampleLoad = ContinuousClock.now - loadStart
+        print(Self.measure(name: "sample base (\(base.topics.count) topics)", matcher: matcher, load: sampleLoad, count: questions))
+
+        guard topics > 0 else { return }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("amtsbote-bench-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try SyntheticKnowledgeBase(topics: topics).write(to: folder)
+        let start = ContinuousClock.now
+        let (large, _) = try KnowledgeLoader.loadValid(directory: folder.path)
+        let loaded = ContinuousClock.now - start
+        let largeMatcher = Matcher(knowledgeBase: large)
+        let total = ContinuousClock.now - start
+        print("generated base: files read and checked in \(Self.ms(loaded)), index built in \(Self.ms(total - loaded))")
+        print(Self.measure(name: "generated base (\(large.topics.count) topics)", matcher: largeMatcher, load: total, count: questions))
+    }
+
+    /// Times `count` questions (the base's own sample questions, varied) one at a time.
+    static func measure(name: String, matcher: Matcher, load: Duration, count: Int) -> String {
+        var pool = matcher.knowledgeBase.topics.flatMap { $0.translations.values.flatMap(\.questions) }
+        pool += ["Wie wird das Wetter morgen?", "Hallo!", "Danke schön", "Can I talk to a human?"]
+        var latencies: [Double] = []
+        latencies.reserveCapacity(count)
+        var sink = 0
+        let start = ContinuousClock.now
+        for i in 0..<count {
+            let question = pool[(i &* 7919) % pool.count]
+            let t0 = ContinuousClock.now
+            let result = matcher.match(question)
+            latencies.append(seconds(ContinuousClock.now - t0))
+            sink &+= result.candidates.count
+        }
+        let elapsed = seconds(ContinuousClock.now - start)
+        latencies.sort()
+        let p50 = latencies[latencies.count / 2] * 1e6
+        let p99 = latencies[min(latencies.count - 1, latencies.count * 99 / 100)] * 1e6
+        return String(
+            format: "%@: load %@, %.0f questions/s, p50 %.1f µs, p99 %.1f µs (%d questions, checksum %d)",
+            name, ms(load), Double(count) / elapsed, p50, p99, count, sink)
+    }
+
+    static func seconds(_ d: Duration) -> Double {
+        Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+    }
+
+    static func ms(_ d: Duration) -> String { String(format: "%.0f ms", seconds(d) * 1000) }
+}

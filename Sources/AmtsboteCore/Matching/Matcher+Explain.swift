@@ -1,0 +1,31 @@
+extension Matcher {
+    /// Why the matcher ranked topics as it did: each content word's weight in the message and
+    /// how much it contributed to each of the best topics. For editors tuning a knowledge base.
+    public func explain(_ text: String, language: String? = nil, topics count: Int = 3) -> String {
+        let tokens = TextNormalizer.tokens(text)
+        let detected = language ?? detector.detect(tokens)
+        let ranked = rank(tokens, language: detected, day: nil)
+        let content = tokens.filter { !stopwords.contains($0) && !TextNormalizer.isNumber($0) && $0.count > 1 }
+        var lines = ["language: \(detected)"]
+        guard let index = indexes[detected] else { return lines.joined(separator: "\n") }
+        let queryTokens = queryTokens(Array(Set(content)).sorted(), in: index)
+        let top = ranked.prefix(count)
+        for token in queryTokens {
+            let words = token.alternatives.map { alternative -> String in
+                let term = index.termIDs.first { $0.value == alternative.term }?.key ?? "?"
+                return alternative.factor < 1 ? "\(term)×\(alternative.factor)" : term
+            }
+            var parts = ["  " + (words.isEmpty ? "(unknown)" : words.joined(separator: "|")) + String(format: " weight %.2f:", token.weight)]
+            for topic in top {
+                guard let topicIndex = knowledgeBase.topics.firstIndex(where: { $0.id == topic.id }) else { continue }
+                let value = token.alternatives.map { alternative in
+                    Double(index.postings[Int(alternative.term)].first { $0.topic == Int32(topicIndex) }?.weight ?? 0) * Double(alternative.factor)
+                }.max() ?? 0
+                parts.append(String(format: "%@ %.2f", topic.id, value))
+            }
+            lines.append(parts.joined(separator: " "))
+        }
+        lines.append("ranked: " + top.map { String(format: "%@ %.3f", $0.id, $0.score) }.joined(separator: ", "))
+        return lines.joined(separator: "\n")
+    }
+}
