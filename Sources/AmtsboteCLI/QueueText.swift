@@ -7,7 +7,7 @@ enum QueueText {
     static func list(_ cases: [CaseSummary], now: Date) -> String {
         guard !cases.isEmpty else { return "Keine Fälle gefunden." }
         let header = [("Nr.", 7), ("Status", 13), ("Kanal", 10), ("Spr.", 5), ("Alter", 12), ("Bearbeitet von", 15),
-                      ("Antwortfrist", 24), ("Frage", 0)]
+                      ("Antwortfrist", 33), ("Frage", 0)]
         var lines = [header.map { StaffFormat.pad($0.0, $0.1) }.joined()]
         for summary in cases {
             let r = summary.record
@@ -15,7 +15,7 @@ enum QueueText {
             let columns = [
                 ((summary.awaitingStaff ? "*" : " ") + String(r.number), 7), (StaffFormat.status(r.status), 13),
                 (r.channel.rawValue, 10), (r.language, 5), (StaffFormat.duration(now.timeIntervalSince(r.createdAt)), 12),
-                (r.assignee ?? "–", 15), (StaffFormat.window(summary.window, now: now), 24),
+                (r.assignee ?? "–", 15), (StaffFormat.window(summary.window, now: now), 33),
                 (StaffFormat.oneLine(question, length: 60), 0),
             ]
             lines.append(columns.map { StaffFormat.pad($0.0, $0.1) }.joined().trimmingCharacters(in: .whitespaces))
