@@ -11,6 +11,8 @@ public struct AmtsboteCommand: AsyncParsableCommand {
             EvalCommand.self,
             BenchCommand.self,
             KnowledgeCommand.self,
+            QueueCommand.self,
+            PrivacyCommand.self,
         ]
     )
 
