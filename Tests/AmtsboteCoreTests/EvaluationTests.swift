@@ -31,7 +31,6 @@ struct EvaluationTests {
 
     @Test(
         "CRLF line endings are read as separate rows",
-        .disabled("evaluation weakness: parseTSV splits Characters on \"\\n\", but \"\\r\\n\" is one grapheme, so a CRLF file is read as a single row")
     )
     func crlf() throws {
         let rows = try LabelledQuestion.parseTSV("expected\tlang\tquestion\r\nsperrmuell\tde\tSperrmüll?\r\nESCALATE\ten\tWeather?\r\n", file: "crlf.tsv")

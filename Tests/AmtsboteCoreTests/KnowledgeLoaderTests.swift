@@ -210,7 +210,6 @@ struct KnowledgeLoaderTests {
 
     @Test(
         "the shared-question warning names the question's line",
-        .disabled("loader weakness: the shared-question warning carries no line number")
     )
     func sharedQuestionLine() throws {
         let result = try KB.load(Self.sharedQuestionFiles)

@@ -13,6 +13,8 @@ struct TopicFile {
     var validFrom: String?
     var validUntil: String?
     var escalate: Bool
+    /// 1-based line of each sample question in the file.
+    var questionLines: [Int?] = []
 }
 
 /// Parses a topic file (YAML front matter between `---` lines, then the Markdown answer).
@@ -92,10 +94,14 @@ struct TopicFileParser {
 
         let translation = TopicTranslation(
             language: language, title: title, questions: questions, keywords: keywords, body: body, links: links, file: file)
+        let questionLines = (questionsNode?.sequence?.compactMap { node -> Int?? in
+            guard let text = node.scalarString?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
+            return .some(line(node))
+        }) ?? []
         return TopicFile(
             id: id, language: language, category: category, translation: translation, office: office,
             audiences: root.value("audiences")?.stringList ?? [], related: related, validFrom: validFrom,
-            validUntil: validUntil, escalate: escalate)
+            validUntil: validUntil, escalate: escalate, questionLines: questionLines)
     }
 
     private mutating func date(_ key: String, in root: Node, line: (Node?) -> Int?) -> String? {

@@ -66,7 +66,10 @@ public struct Matcher: Sendable {
                 language: detected, outcome: .escalate, candidates: candidates, confidence: 1, escalationReason: .humanRequested)
         }
 
-        let (kinds, covered) = lexicon.smalltalkKinds(in: folded)
+        // Small talk in the message's language, else in another (a forced reply language
+        // must not turn "Thank you" into a question for staff).
+        let (kinds, covered) = allLexicons.lazy.map { $0.smalltalkKinds(in: folded) }.first { !$0.kinds.isEmpty }
+            ?? ([], 0)
         let contentTokens = tokens.filter { !stopwords.contains($0) && !TextNormalizer.isNumber($0) }
         if let kind = kinds.first,
             kind == .identity || kind == .capabilities || best < configuration.marginThreshold
