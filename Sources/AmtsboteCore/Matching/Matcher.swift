@@ -24,18 +24,30 @@ public struct Matcher: Sendable {
         let languages = knowledgeBase.city.languages
         let lexicons = Dictionary(uniqueKeysWithValues: languages.map { ($0, Lexicon.builtIn($0)) })
         let stopwords = lexicons.values.reduce(into: Set<String>()) { $0.formUnion($1.stopwords) }
+        // One index per language, built in parallel; word frequencies load alongside.
+        enum Part { case index(TopicIndex), frequencies(String, WordFrequencies) }
+        let jobs = languages.map { (language: $0, index: true) } + languages.map { (language: $0, index: false) }
+        let parts = concurrentMap(jobs) { job -> Part in
+            job.index
+                ? .index(TopicIndex(language: job.language, topics: knowledgeBase.topics, stopwords: stopwords))
+                : .frequencies(job.language, WordFrequencies(language: job.language))
+        }
         var indexes: [String: TopicIndex] = [:]
-        for language in languages {
-            indexes[language] = TopicIndex(language: language, topics: knowledgeBase.topics, stopwords: stopwords)
+        var frequencies: [String: WordFrequencies] = [:]
+        for part in parts {
+            switch part {
+            case .index(let index): indexes[index.language] = index
+            case .frequencies(let language, let table): frequencies[language] = table
+            }
         }
         self.indexes = indexes
+        self.frequencies = frequencies
         self.lexicons = lexicons
         self.compiled = lexicons.mapValues(CompiledLexicon.init)
         self.stopwords = stopwords
         self.synonyms = Dictionary(uniqueKeysWithValues: languages.map { language in
             (language, SynonymTable(groups: knowledgeBase.city.synonyms[language] ?? [], language: language))
         })
-        self.frequencies = Dictionary(uniqueKeysWithValues: languages.map { ($0, WordFrequencies(language: $0)) })
         self.detector = LanguageDetector(
             languages: languages, vocabulary: indexes.mapValues { $0.vocabulary.knownStemsSet })
     }
