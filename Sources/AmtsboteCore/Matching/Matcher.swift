@@ -138,9 +138,9 @@ public struct MatcherConfiguration: Sendable, Hashable {
     /// A synonym counts this much of the word itself.
     public var synonymFactor: Double = 0.9
     /// Share of the topic-wide coverage in a language's score; the rest is the nearest sample question.
-    public var topicWeight: Double = 0.6
+    public var topicWeight: Double = 0.8
     /// Share of the coverage in the final confidence; the rest is the strongest single word's evidence.
-    public var coverageWeight: Double = 0.7
+    public var coverageWeight: Double = 0.6
     /// How much an unknown word counts, by its everyday frequency: full weight at Zipf
     /// `rareZipf` and below, falling linearly to `minimumUnknownWeight` at Zipf `commonZipf`.
     public var rareZipf: Double = 3.0
