@@ -81,7 +81,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AmtsboteStoreTests",
-            dependencies: ["AmtsboteStore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["AmtsboteCore", "AmtsboteStore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -100,7 +100,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AmtsboteCLITests",
-            dependencies: ["AmtsboteCLI", "AmtsboteServer", "AmtsboteStore"],
+            dependencies: ["AmtsboteCLI", "AmtsboteCore", "AmtsboteServer", "AmtsboteStore"],
             swiftSettings: swiftSettings
         ),
     ]

@@ -13,6 +13,8 @@ public struct AmtsboteCommand: AsyncParsableCommand {
             ServeCommand.self,
             BareServerCommand.self,
             KnowledgeCommand.self,
+            QueueCommand.self,
+            PrivacyCommand.self,
         ]
     )
 

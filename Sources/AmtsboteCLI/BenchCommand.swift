@@ -21,6 +21,9 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Questions to time per base.")
     var questions = 50_000
 
+    @Option(name: .long, help: "Keep the generated base in this folder (reused when it exists).")
+    var generatedFolder: String?
+
     func run() async throws {
         let loadStart = ContinuousClock.now
         let base = try knowledgeOptions.load()
@@ -29,9 +32,14 @@ struct BenchCommand: AsyncParsableCommand {
         print(Self.measure(name: "sample base (\(base.topics.count) topics)", matcher: matcher, load: sampleLoad, count: questions))
 
         guard topics > 0 else { return }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("amtsbote-bench-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        try SyntheticKnowledgeBase(topics: topics).write(to: folder)
+        let folder = generatedFolder.map { URL(fileURLWithPath: $0) }
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent("amtsbote-bench-\(UUID().uuidString)")
+        if generatedFolder == nil {
+            try SyntheticKnowledgeBase(topics: topics).write(to: folder)
+        } else if !FileManager.default.fileExists(atPath: folder.appendingPathComponent("city.yaml").path) {
+            try SyntheticKnowledgeBase(topics: topics).write(to: folder)
+        }
+        defer { if generatedFolder == nil { try? FileManager.default.removeItem(at: folder) } }
         let start = ContinuousClock.now
         let (large, _) = try KnowledgeLoader.loadValid(directory: folder.path)
         let loaded = ContinuousClock.now - start

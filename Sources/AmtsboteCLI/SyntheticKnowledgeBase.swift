@@ -16,7 +16,7 @@ struct SyntheticKnowledgeBase {
         try fm.createDirectory(at: folder.appendingPathComponent("topics/gen"), withIntermediateDirectories: true)
         try """
             name: Benchstadt
-            languages: [de, en]
+            languages: [de]
             timezone: Europe/Berlin
             offices:
               amt:

@@ -24,8 +24,9 @@ public struct LabelledQuestion: Sendable, Hashable {
     /// Throws a diagnostic naming `file` and the line for a malformed row.
     public static func parseTSV(_ text: String, file: String) throws -> [LabelledQuestion] {
         var rows: [LabelledQuestion] = []
-        for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
+        // "\r\n" is one Character in Swift: normalise line ends before splitting.
+        let normalised = text.replacingOccurrences(of: "\r\n", with: "\n")
+        for (offset, line) in normalised.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             if line.trimmingCharacters(in: .whitespaces).isEmpty || line.hasPrefix("#") { continue }
             let columns = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             if offset == 0, columns.first == "expected" { continue }

@@ -56,11 +56,12 @@ struct KnowledgeAssembler {
         // Two topics sharing a sample question make the matcher's job impossible for that question.
         var owners: [String: (id: String, file: String)] = [:]
         for file in files {
-            for question in file.translation.questions {
+            for (position, question) in file.translation.questions.enumerated() {
+                let line = position < file.questionLines.count ? file.questionLines[position] : nil
                 let key = file.language + "|" + question.lowercased().filter { $0.isLetter || $0.isNumber }
                 if let owner = owners[key], owner.id != file.id {
                     diagnostics.append(KnowledgeDiagnostic(
-                        .warning, file: file.translation.file,
+                        .warning, file: file.translation.file, line: line,
                         "sample question \"\(question)\" is also in topic `\(owner.id)` (\(owner.file))"))
                 } else {
                     owners[key] = (file.id, file.translation.file)

@@ -22,27 +22,14 @@ public enum KnowledgeLoader {
         if paths.isEmpty {
             diagnostics.append(KnowledgeDiagnostic(.error, file: "topics/", "no topic files found (expected topics/**/<id>.<lang>.md)"))
         }
-        for relative in paths {
-            let file = "topics/" + relative
-            let name = (relative as NSString).lastPathComponent
-            let parts = name.split(separator: ".")
-            guard parts.count == 3, parts[2] == "md", isValidID(String(parts[0])),
-                CityConfigParser.isLanguageCode(String(parts[1]))
-            else {
-                diagnostics.append(KnowledgeDiagnostic(
-                    .error, file: file, "file name must be <id>.<lang>.md with a lowercase id (a-z, 0-9, -) and a language code like de"))
-                continue
-            }
-            let (id, language) = (String(parts[0]), String(parts[1]))
-            if let city, !city.languages.contains(language) {
-                diagnostics.append(KnowledgeDiagnostic(
-                    .warning, file: file, "language `\(language)` is not listed in city.yaml `languages`; it will not be used"))
-            }
-            guard let text = readText(topicsURL.appendingPathComponent(relative), file: file, into: &diagnostics) else { continue }
-            var parser = TopicFileParser(file: file)
-            let category = (relative as NSString).deletingLastPathComponent
-            if let parsed = parser.parse(text, id: id, language: language, category: category) { files.append(parsed) }
-            diagnostics += parser.diagnostics
+        // Files are read and parsed on all cores; results keep the sorted path order.
+        let languages = city?.languages
+        let parsed = concurrentMap(paths) { relative in
+            parseTopicFile(relative, in: topicsURL, cityLanguages: languages)
+        }
+        for result in parsed {
+            if let file = result.file { files.append(file) }
+            diagnostics += result.diagnostics
         }
 
         let assembled = KnowledgeAssembler(city: city, files: files).assemble()
@@ -59,6 +46,34 @@ public enum KnowledgeLoader {
             throw KnowledgeBaseInvalid(directory: directory, diagnostics: result.diagnostics)
         }
         return (base, result.diagnostics)
+    }
+
+    /// Reads and parses one topic file (`relative` to `topics/`), with its diagnostics.
+    private static func parseTopicFile(
+        _ relative: String, in topicsURL: URL, cityLanguages: [String]?
+    ) -> (file: TopicFile?, diagnostics: [KnowledgeDiagnostic]) {
+        var diagnostics: [KnowledgeDiagnostic] = []
+        let file = "topics/" + relative
+        let name = (relative as NSString).lastPathComponent
+        let parts = name.split(separator: ".")
+        guard parts.count == 3, parts[2] == "md", isValidID(String(parts[0])), CityConfigParser.isLanguageCode(String(parts[1]))
+        else {
+            diagnostics.append(KnowledgeDiagnostic(
+                .error, file: file, "file name must be <id>.<lang>.md with a lowercase id (a-z, 0-9, -) and a language code like de"))
+            return (nil, diagnostics)
+        }
+        let (id, language) = (String(parts[0]), String(parts[1]))
+        if let cityLanguages, !cityLanguages.contains(language) {
+            diagnostics.append(KnowledgeDiagnostic(
+                .warning, file: file, "language `\(language)` is not listed in city.yaml `languages`; it will not be used"))
+        }
+        guard let text = readText(topicsURL.appendingPathComponent(relative), file: file, into: &diagnostics) else {
+            return (nil, diagnostics)
+        }
+        var parser = TopicFileParser(file: file)
+        let category = (relative as NSString).deletingLastPathComponent
+        let parsed = parser.parse(text, id: id, language: language, category: category)
+        return (parsed, diagnostics + parser.diagnostics)
     }
 
     static func isValidID(_ id: String) -> Bool {

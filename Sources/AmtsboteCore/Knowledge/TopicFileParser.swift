@@ -13,6 +13,8 @@ struct TopicFile {
     var validFrom: String?
     var validUntil: String?
     var escalate: Bool
+    /// 1-based line of each sample question in the file.
+    var questionLines: [Int?] = []
 }
 
 /// Parses a topic file (YAML front matter between `---` lines, then the Markdown answer).
@@ -24,17 +26,20 @@ struct TopicFileParser {
 
     /// `relativePath` is like `topics/buergerbuero/personalausweis.de.md`.
     mutating func parse(_ text: String, id: String, language: String, category: String) -> TopicFile? {
-        let lines = text.replacingOccurrences(of: "\r\n", with: "\n").components(separatedBy: "\n")
-        guard lines.first?.trimmingCharacters(in: .whitespaces) == "---" else {
+        // Split on UTF-8 newlines: "\r\n" is a single Character and would not split on "\n".
+        let lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { bytes in
+            String(decoding: bytes.last == UInt8(ascii: "\r") ? bytes.dropLast() : bytes, as: UTF8.self)
+        }
+        guard lines.first?.trimmedWhitespace == "---" else {
             error(line: 1, "a topic file must start with a `---` line, then the front matter (title, questions), then `---`")
             return nil
         }
-        guard let end = lines.dropFirst().firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" }) else {
+        guard let end = lines.dropFirst().firstIndex(where: { $0.trimmedWhitespace == "---" }) else {
             error(line: 1, "the front matter is not closed by a `---` line")
             return nil
         }
         let frontMatter = lines[1..<end].joined(separator: "\n")
-        let body = lines[(end + 1)...].joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        let body = lines[(end + 1)...].joined(separator: "\n").trimmedWhitespace
 
         let root: Node
         switch YAMLSupport.compose(frontMatter, file: file, lineOffset: 1) {
@@ -49,11 +54,11 @@ struct TopicFileParser {
         }
         func line(_ node: Node?) -> Int? { node?.line.map { $0 + 1 } }
 
-        let title = root.value("title")?.scalarString?.trimmingCharacters(in: .whitespaces) ?? ""
+        let title = root.value("title")?.scalarString?.trimmedWhitespace ?? ""
         if title.isEmpty { error(line: line(root.value("title")) ?? 2, "missing `title`") }
 
         let questionsNode = root.value("questions")
-        let questions = (questionsNode?.stringList ?? []).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let questions = (questionsNode?.stringList ?? []).map(\.trimmedWhitespace).filter { !$0.isEmpty }
         if questions.isEmpty {
             error(line: line(questionsNode) ?? 2, "missing `questions` (at least one sample question, as citizens ask it)")
         }
@@ -92,10 +97,14 @@ struct TopicFileParser {
 
         let translation = TopicTranslation(
             language: language, title: title, questions: questions, keywords: keywords, body: body, links: links, file: file)
+        let questionLines = (questionsNode?.sequence?.compactMap { node -> Int?? in
+            guard let text = node.scalarString?.trimmedWhitespace, !text.isEmpty else { return nil }
+            return .some(line(node))
+        }) ?? []
         return TopicFile(
             id: id, language: language, category: category, translation: translation, office: office,
             audiences: root.value("audiences")?.stringList ?? [], related: related, validFrom: validFrom,
-            validUntil: validUntil, escalate: escalate)
+            validUntil: validUntil, escalate: escalate, questionLines: questionLines)
     }
 
     private mutating func date(_ key: String, in root: Node, line: (Node?) -> Int?) -> String? {

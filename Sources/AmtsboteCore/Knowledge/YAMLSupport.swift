@@ -6,7 +6,9 @@ enum YAMLSupport {
     /// the reported line (front matter starts after the `---` line).
     static func compose(_ text: String, file: String, lineOffset: Int = 0) -> Result<Node?, KnowledgeDiagnostic> {
         do {
-            return .success(try Yams.compose(yaml: text))
+            // The basic resolver (no regex-based type guessing) and an explicit encoding (no environment
+            // lookup per call) make parsing thousands of files much faster; values are read as strings.
+            return .success(try Yams.compose(yaml: text, .basic, .default, .utf8))
         } catch let error as YamlError {
             return .failure(diagnostic(for: error, file: file, lineOffset: lineOffset))
         } catch {

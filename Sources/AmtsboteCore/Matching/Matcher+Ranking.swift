@@ -16,9 +16,15 @@ extension Matcher {
         guard !content.isEmpty else { return [] }
         var best = [Double](repeating: 0, count: knowledgeBase.topics.count)
         var anchors = [Double](repeating: 0, count: knowledgeBase.topics.count)
-        for (indexLanguage, index) in indexes {
+        let particles = particles(in: tokens)
+        // The message's own language first; the other languages' texts only when that is not
+        // conclusive (a question in English about a topic that exists only in German).
+        let order = indexes.keys.sorted { ($0 == language ? 0 : 1, $0) < ($1 == language ? 0 : 1, $1) }
+        for indexLanguage in order {
+            let index = indexes[indexLanguage]!
             let factor = indexLanguage == language ? 1.0 : configuration.crossLanguageFactor
-            let (scores, anchor) = score(content, particles: particles(in: tokens), in: index)
+            if indexLanguage != language, (best.max() ?? 0) >= configuration.answerThreshold { break }
+            let (scores, anchor) = score(content, particles: particles, in: index)
             for i in best.indices {
                 best[i] = max(best[i], scores[i] * factor)
                 anchors[i] = max(anchors[i], anchor[i] * factor)
@@ -105,6 +111,8 @@ extension Matcher {
             let t = (Double(zipf) - c.rareZipf) / max(common - c.rareZipf, 0.1)
             return max(minimum, min(1, 1 - t * (1 - minimum)))
         }
+        // Multi-word synonyms ("identity card" for "id card") found in the message.
+        let phraseAlternatives = synonymTable?.phraseAlternatives(in: stems) ?? [:]
         for (position, token) in content.enumerated() {
             let stem = stems[position]
             var alternatives: [(Int32, Float)] = []
@@ -114,6 +122,9 @@ extension Matcher {
                 weight = index.idf[Int(term)]
             } else if let separable = vocabulary.separableStem(of: token), let term = index.termIDs[separable] {
                 alternatives.append((term, 1))
+                weight = index.idf[Int(term)]
+            } else if let relative = vocabulary.prefixRelative(of: stem), let term = index.termIDs[relative] {
+                alternatives.append((term, Float(configuration.typoFactor)))
                 weight = index.idf[Int(term)]
             } else if let corrected = vocabulary.correction(of: token), let term = index.termIDs[corrected] {
                 alternatives.append((term, Float(configuration.typoFactor)))
@@ -128,7 +139,7 @@ extension Matcher {
             } else {
                 weight = index.unknownTermWeight * rarity(token, common: c.commonZipf, minimum: c.minimumUnknownWeight)
             }
-            for synonym in synonymTable?.alternatives(for: stem) ?? [] {
+            for synonym in (synonymTable?.alternatives(for: stem) ?? []) + (phraseAlternatives[position] ?? []) {
                 if let term = index.termIDs[synonym] {
                     alternatives.append((term, Float(configuration.synonymFactor)))
                     if alternatives.count == 1 { weight = index.idf[Int(term)] }
@@ -136,13 +147,6 @@ extension Matcher {
             }
             if !alternatives.isEmpty { weight *= rarity(token, common: c.knownCommonZipf, minimum: c.minimumKnownWeight) }
             result.append(QueryToken(weight: weight, alternatives: alternatives))
-        }
-        // Multi-word synonyms ("id card") found in the message add their group's words.
-        for group in synonymTable?.phraseMatches(in: stems) ?? [] {
-            let terms = group.compactMap { index.termIDs[$0] }
-            if !terms.isEmpty {
-                result.append(QueryToken(weight: terms.map { index.idf[Int($0)] }.max()!, alternatives: terms.map { ($0, Float(configuration.synonymFactor)) }))
-            }
         }
         return result
     }

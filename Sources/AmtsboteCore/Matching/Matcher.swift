@@ -13,6 +13,7 @@ public struct Matcher: Sendable {
     let indexes: [String: TopicIndex]
     let synonyms: [String: SynonymTable]
     let lexicons: [String: Lexicon]
+    let compiled: [String: CompiledLexicon]
     let stopwords: Set<String>
     let detector: LanguageDetector
     let frequencies: [String: WordFrequencies]
@@ -23,17 +24,30 @@ public struct Matcher: Sendable {
         let languages = knowledgeBase.city.languages
         let lexicons = Dictionary(uniqueKeysWithValues: languages.map { ($0, Lexicon.builtIn($0)) })
         let stopwords = lexicons.values.reduce(into: Set<String>()) { $0.formUnion($1.stopwords) }
+        // One index per language, built in parallel; word frequencies load alongside.
+        enum Part { case index(TopicIndex), frequencies(String, WordFrequencies) }
+        let jobs = languages.map { (language: $0, index: true) } + languages.map { (language: $0, index: false) }
+        let parts = concurrentMap(jobs) { job -> Part in
+            job.index
+                ? .index(TopicIndex(language: job.language, topics: knowledgeBase.topics, stopwords: stopwords))
+                : .frequencies(job.language, WordFrequencies(language: job.language))
+        }
         var indexes: [String: TopicIndex] = [:]
-        for language in languages {
-            indexes[language] = TopicIndex(language: language, topics: knowledgeBase.topics, stopwords: stopwords)
+        var frequencies: [String: WordFrequencies] = [:]
+        for part in parts {
+            switch part {
+            case .index(let index): indexes[index.language] = index
+            case .frequencies(let language, let table): frequencies[language] = table
+            }
         }
         self.indexes = indexes
+        self.frequencies = frequencies
         self.lexicons = lexicons
+        self.compiled = lexicons.mapValues(CompiledLexicon.init)
         self.stopwords = stopwords
         self.synonyms = Dictionary(uniqueKeysWithValues: languages.map { language in
             (language, SynonymTable(groups: knowledgeBase.city.synonyms[language] ?? [], language: language))
         })
-        self.frequencies = Dictionary(uniqueKeysWithValues: languages.map { ($0, WordFrequencies(language: $0)) })
         self.detector = LanguageDetector(
             languages: languages, vocabulary: indexes.mapValues { $0.vocabulary.knownStemsSet })
     }
@@ -47,10 +61,11 @@ public struct Matcher: Sendable {
     public func match(_ text: String, language: String? = nil, day: String? = nil, contextTopic: String? = nil) -> MatchResult {
         let tokens = TextNormalizer.tokens(text)
         let detected = language ?? detector.detect(tokens)
-        let lexicon = lexicons[detected] ?? Lexicon.builtIn(detected)
-        let allLexicons = [lexicon] + lexicons.filter { $0.key != detected }.map(\.value)
+        let folded = tokens.map(TextNormalizer.fold)
+        let lexicon = compiled[detected] ?? CompiledLexicon(Lexicon.builtIn(detected))
+        let allLexicons = [lexicon] + compiled.filter { $0.key != detected }.map(\.value)
 
-        if allLexicons.contains(where: { Lexicon.containsAny(tokens, $0.emergency) }) {
+        if allLexicons.contains(where: { $0.emergency.containsAny(in: folded) }) {
             return MatchResult(language: detected, outcome: .emergency, confidence: 1)
         }
 
@@ -58,12 +73,15 @@ public struct Matcher: Sendable {
         let candidates = Array(ranked.prefix(configuration.maxCandidates))
         let best = ranked.first?.score ?? 0
 
-        if allLexicons.contains(where: { Lexicon.containsAny(tokens, $0.humanRequest) }) {
+        if allLexicons.contains(where: { $0.humanRequest.containsAny(in: folded) }) {
             return MatchResult(
                 language: detected, outcome: .escalate, candidates: candidates, confidence: 1, escalationReason: .humanRequested)
         }
 
-        let (kinds, covered) = lexicon.smalltalkKinds(in: tokens)
+        // Small talk in the message's language, else in another (a forced reply language
+        // must not turn "Thank you" into a question for staff).
+        let (kinds, covered) = allLexicons.lazy.map { $0.smalltalkKinds(in: folded) }.first { !$0.kinds.isEmpty }
+            ?? ([], 0)
         let contentTokens = tokens.filter { !stopwords.contains($0) && !TextNormalizer.isNumber($0) }
         if let kind = kinds.first,
             kind == .identity || kind == .capabilities || best < configuration.marginThreshold
@@ -120,9 +138,9 @@ public struct MatcherConfiguration: Sendable, Hashable {
     /// A synonym counts this much of the word itself.
     public var synonymFactor: Double = 0.9
     /// Share of the topic-wide coverage in a language's score; the rest is the nearest sample question.
-    public var topicWeight: Double = 0.6
+    public var topicWeight: Double = 0.8
     /// Share of the coverage in the final confidence; the rest is the strongest single word's evidence.
-    public var coverageWeight: Double = 0.7
+    public var coverageWeight: Double = 0.6
     /// How much an unknown word counts, by its everyday frequency: full weight at Zipf
     /// `rareZipf` and below, falling linearly to `minimumUnknownWeight` at Zipf `commonZipf`.
     public var rareZipf: Double = 3.0

@@ -3,7 +3,7 @@ struct SynonymTable: Sendable {
     /// Single-word stem → the stems of the other single-word members of its groups.
     private var bySingleStem: [String: [String]] = [:]
     /// Multi-word members (as stem sequences) with the single-word stems of their group.
-    private var phrases: [(stems: [String], group: [String])] = []
+    private var phrasesByFirstStem: [String: [(stems: [String], group: [String])]] = [:]
 
     init(groups: [[String]], language: String) {
         for group in groups {
@@ -12,8 +12,12 @@ struct SynonymTable: Sendable {
             for stem in singles {
                 bySingleStem[stem, default: []].append(contentsOf: singles.filter { $0 != stem })
             }
+            // A phrase found in the message stands for every word of every member ("id card" →
+            // ident, card, id), so a group of only multi-word members still connects them.
+            var allStems: [String] = []
+            for stem in members.joined() where !allStems.contains(stem) { allStems.append(stem) }
             for member in members where member.count > 1 {
-                phrases.append((member, singles))
+                phrasesByFirstStem[member[0], default: []].append((member, allStems))
             }
         }
     }
@@ -21,10 +25,18 @@ struct SynonymTable: Sendable {
     func alternatives(for stem: String) -> [String] { bySingleStem[stem] ?? [] }
 
     /// Groups whose multi-word member occurs in the stemmed message.
-    func phraseMatches(in stems: [String]) -> [[String]] {
-        phrases.filter { phrase in
-            guard stems.count >= phrase.stems.count else { return false }
-            return (0...(stems.count - phrase.stems.count)).contains { Array(stems[$0..<($0 + phrase.stems.count)]) == phrase.stems }
-        }.map(\.group)
+    /// Multi-word members found in the stemmed message: for each position inside a match, the
+    /// stems of the group's other members ("identity card" → id), to use as alternatives.
+    func phraseAlternatives(in stems: [String]) -> [Int: [String]] {
+        guard !phrasesByFirstStem.isEmpty else { return [:] }
+        var result: [Int: [String]] = [:]
+        for (start, stem) in stems.enumerated() {
+            for phrase in phrasesByFirstStem[stem] ?? [] where start + phrase.stems.count <= stems.count {
+                guard stems[start..<(start + phrase.stems.count)].elementsEqual(phrase.stems) else { continue }
+                let others = phrase.group.filter { !phrase.stems.contains($0) }
+                for position in start..<(start + phrase.stems.count) { result[position, default: []] += others }
+            }
+        }
+        return result
     }
 }

@@ -52,6 +52,7 @@ struct TopicIndex: Sendable {
             }
             termWeights[stem, default: [:]][topic] = next
         }
+        var compoundCache: [String: [String]?] = [:]
         for (index, translation) in translations.enumerated() {
             guard let t = translation else { continue }
             let topic = Int32(index)
@@ -59,7 +60,11 @@ struct TopicIndex: Sendable {
                 for token in Set(TextNormalizer.tokens(text)) where !stopwords.contains(token) && !TextNormalizer.isNumber(token) {
                     let stem = vocabulary.stem(of: token)
                     add(stem, topic, weight, repeatBonus: repeatBonus, cap: cap)
-                    if token.count >= 8, let parts = vocabulary.compoundParts(of: token) {
+                    if token.count >= 8, let parts = compoundCache[token] ?? {
+                        let parts = vocabulary.compoundParts(of: token)
+                        compoundCache[token] = parts
+                        return parts
+                    }() {
                         for part in parts { add(part, topic, weight * FieldWeight.compoundPart, repeatBonus: 0, cap: weight) }
                     }
                 }

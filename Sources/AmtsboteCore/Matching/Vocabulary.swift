@@ -10,6 +10,8 @@ struct Vocabulary: Sendable {
     private var deletions: [String: [String]] = [:]
     /// How often each folded word occurs, to prefer common corrections.
     private var counts: [String: Int] = [:]
+    /// Known stems in order, for prefix lookups.
+    private var sortedStems: [String] = []
 
     init(language: String, texts: [String], stopwords: Set<String>) {
         self.language = language
@@ -24,6 +26,7 @@ struct Vocabulary: Sendable {
                 }
             }
         }
+        sortedStems = knownStems.sorted()
         for word in stems.keys where word.count >= 6 {
             for variant in Self.deletes(of: word) { deletions[variant, default: []].append(word) }
         }
@@ -52,6 +55,33 @@ struct Vocabulary: Sendable {
             if variant == folded, let count = counts[variant], count > 0, best == nil { best = (variant, count) }
         }
         return best.flatMap { stems[$0.word] }
+    }
+
+    /// A known stem that shares all but a short ending with `stem` ("regist" and "registr":
+    /// stemmers leave word families split now and then). Nil when none is close enough.
+    func prefixRelative(of stem: String) -> String? {
+        let length = stem.count
+        guard length >= 5 else { return nil }
+        // A longer known stem starting with this one, shortest first.
+        var low = 0, high = sortedStems.count
+        while low < high {
+            let mid = (low + high) / 2
+            if sortedStems[mid] < stem { low = mid + 1 } else { high = mid }
+        }
+        var best: String?
+        var i = low
+        while i < sortedStems.count, sortedStems[i].hasPrefix(stem) {
+            let candidate = sortedStems[i]
+            if candidate.count <= length + 2, best == nil || candidate.count < best!.count { best = candidate }
+            i += 1
+        }
+        if let best { return best }
+        // A known stem this one starts with ("verwert" for "verwerter"), at most two letters shorter.
+        for cut in 1...2 where length - cut >= 5 {
+            let prefix = String(stem.dropLast(cut))
+            if knownStems.contains(prefix) { return prefix }
+        }
+        return nil
     }
 
     /// Stems of the known words a German-style compound is made of ("sperrmüllabholung" →

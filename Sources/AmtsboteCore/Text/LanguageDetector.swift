@@ -14,21 +14,30 @@ public struct LanguageDetector: Sendable {
     /// The most likely language of `tokens`; the first configured language when nothing decides.
     public func detect(_ tokens: [String]) -> String {
         guard languages.count > 1, !tokens.isEmpty else { return languages.first ?? "de" }
-        var best = languages[0]
-        var bestScore = -1.0
-        for language in languages {
+        var scores: [(language: String, score: Double)] = languages.map { language in
             let lexicon = lexicons[language]!
             var score = 0.0
             for token in tokens {
                 if lexicon.markers.contains(token) { score += 2 } else if lexicon.stopwords.contains(token) { score += 1 }
-                if language == "de", token.unicodeScalars.contains(where: { $0 == "ä" || $0 == "ö" || $0 == "ü" }) { score += 1.5 }
-                if let vocab = vocabulary[language], vocab.contains(Stemmer.stem(token, language: language)) { score += 0.5 }
+                if language == "de", token.utf8.contains(where: { $0 >= 0x80 }) { score += 1.5 }
             }
-            // The default language wins ties.
-            if score > bestScore + (language == languages[0] ? 0 : 0.25) {
-                best = language
-                bestScore = score
+            return (language, score)
+        }
+        // Only a tie needs the (slower) look at which base vocabulary the words belong to.
+        let top = scores.map(\.score).max() ?? 0
+        if scores.filter({ $0.score == top }).count > 1 {
+            scores = scores.map { entry in
+                guard entry.score == top, let vocab = vocabulary[entry.language] else { return entry }
+                let hits = tokens.filter { vocab.contains(Stemmer.stem($0, language: entry.language)) }.count
+                return (entry.language, entry.score + 0.5 * Double(hits))
             }
+        }
+        var best = languages[0]
+        var bestScore = scores[0].score
+        // The default language wins ties.
+        for entry in scores.dropFirst() where entry.score > bestScore {
+            best = entry.language
+            bestScore = entry.score
         }
         return best
     }

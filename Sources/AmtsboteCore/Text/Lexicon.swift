@@ -96,7 +96,7 @@ extension Lexicon {
             """.split(separator: " ").map(String.init)),
         markers: Set("""
             the and i is my how what where can do does to for with a an you we have am of are there this that it be \
-            which who when why your our please hi hello thanks not just need here from
+            which who when why your our please hi hello thanks not just need here from bye goodbye thank
             """.split(separator: " ").map(String.init)),
         smalltalk: [
             (.identity, phrases([

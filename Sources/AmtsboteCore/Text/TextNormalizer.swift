@@ -8,28 +8,30 @@ public enum TextNormalizer {
     /// German umlauts are removed (é → e); everything else separates tokens.
     public static func tokens(_ text: String) -> [String] {
         var result: [String] = []
-        var current = String.UnicodeScalarView()
+        // Bytes of the current token; building Strings byte-wise is much faster than appending scalars.
+        var current: [UInt8] = []
+        current.reserveCapacity(32)
         func flush() {
             if !current.isEmpty {
-                result.append(String(current))
-                current = String.UnicodeScalarView()
+                result.append(String(decoding: current, as: UTF8.self))
+                current.removeAll(keepingCapacity: true)
             }
         }
         for scalar in text.unicodeScalars {
             let v = scalar.value
             if v < 0x80 {
                 switch v {
-                case 0x41...0x5A: current.append(Unicode.Scalar(v + 32)!)  // A-Z
-                case 0x61...0x7A, 0x30...0x39: current.append(scalar)
+                case 0x41...0x5A: current.append(UInt8(v + 32))  // A-Z
+                case 0x61...0x7A, 0x30...0x39: current.append(UInt8(v))
                 case 0x27 where !current.isEmpty: continue  // apostrophe inside a word: "driver's" -> "drivers"
                 default: flush()
                 }
                 continue
             }
             if let mapped = foldedScalar(scalar) {
-                current.append(contentsOf: mapped.unicodeScalars)
+                current.append(contentsOf: mapped.utf8)
             } else if scalar.properties.isAlphabetic {
-                current.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+                current.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
             } else if scalar.properties.generalCategory == .nonspacingMark {
                 continue  // combining accent after a base letter
             } else {
@@ -61,7 +63,7 @@ public enum TextNormalizer {
 
     /// A token with umlauts folded to their base letter (ä → a), for spelling-tolerant lookups.
     public static func fold(_ token: String) -> String {
-        guard token.unicodeScalars.contains(where: { $0.value >= 0x80 }) else { return token }
+        guard token.utf8.contains(where: { $0 >= 0x80 }) else { return token }
         var out = String.UnicodeScalarView()
         for scalar in token.unicodeScalars {
             switch scalar {

@@ -1,0 +1,125 @@
+import AmtsboteCore
+import AmtsboteStore
+import Foundation
+import GRDB
+import Testing
+@testable import AmtsboteCLI
+
+@Suite struct LearnAndPrivacyTests {
+    @Test func learnAddsTheQuestionAndTheBaseStaysValid() async throws {
+        let workspace = try Workspace(withKnowledge: true)
+        defer { workspace.remove() }
+        let learner = TopicLearner(directory: workspace.knowledgePath)
+        let relative = try #require(learner.topicFiles(id: "personalausweis")["de"])
+        let url = URL(fileURLWithPath: workspace.knowledgePath).appendingPathComponent(relative)
+        let before = try String(contentsOf: url, encoding: .utf8)
+        let number = try await workspace.question("Kann ich meinen Perso: auch am Samstag abholen?")
+
+        try await workspace.run(["queue", "learn", "\(number)", "--topic", "personalausweis", "--knowledge", workspace.knowledgePath])
+
+        let after = try String(contentsOf: url, encoding: .utf8)
+        let result = KnowledgeLoader.load(directory: workspace.knowledgePath)
+        #expect(result.errors.isEmpty, "\(result.errors)")
+        let topic = try #require(result.knowledgeBase?.topic("personalausweis"))
+        #expect(topic.translations["de"]?.questions.last == "Kann ich meinen Perso: auch am Samstag abholen?")
+        // Exactly one line more, everything else byte for byte.
+        var lines = after.components(separatedBy: "\n")
+        let added = try #require(lines.firstIndex(of: "  - \"Kann ich meinen Perso: auch am Samstag abholen?\""))
+        lines.remove(at: added)
+        #expect(lines.joined(separator: "\n") == before)
+
+        do {
+            try await workspace.run(["queue", "learn", "\(number)", "--topic", "personalausweis", "--knowledge", workspace.knowledgePath])
+            Issue.record("learning the same question twice should be refused")
+        } catch {
+            #expect("\(error)" == "Diese Frage steht schon in der Themendatei; nichts geändert.")
+        }
+    }
+
+    @Test func learnNewDraftsATopicFromTheStaffReply() async throws {
+        let workspace = try Workspace(withKnowledge: true)
+        defer { workspace.remove() }
+        let number = try await workspace.question("Darf ich im Stadtpark grillen?")
+        try await workspace.run(["queue", "reply", "\(number)", "Grillen ist nur auf der Wiese am Teich erlaubt.", "--as", "anna",
+                                 "--knowledge", workspace.knowledgePath])
+        try await workspace.run(["queue", "learn", "\(number)", "--new", "grillen-stadtpark", "--knowledge", workspace.knowledgePath])
+        let url = URL(fileURLWithPath: workspace.knowledgePath).appendingPathComponent("drafts/grillen-stadtpark.de.md")
+        let draft = try String(contentsOf: url, encoding: .utf8)
+        #expect(TopicFileEditor.problems(in: draft, id: "grillen-stadtpark", language: "de").isEmpty)
+        #expect(draft.contains("Grillen ist nur auf der Wiese am Teich erlaubt."))
+        #expect(draft.contains("  - Darf ich im Stadtpark grillen?"))
+        // The draft is not live until an editor moves it into topics/.
+        #expect(KnowledgeLoader.load(directory: workspace.knowledgePath).knowledgeBase?.topic("grillen-stadtpark") == nil)
+    }
+
+    @Test func privacyForgetExportAndPurgeThroughTheCommands() async throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        let number = try await workspace.question("Meine Adresse ist Lindenweg 7", channel: .webchat, sender: "visitor-1")
+        _ = try await workspace.question("Andere Person", channel: .webchat, sender: "visitor-2")
+        let exportPath = workspace.folder.appendingPathComponent("auskunft.json").path
+        try await workspace.run(["privacy", "export", "--channel", "webchat", "--user", "visitor-1", "--output", exportPath])
+        let exported = try String(contentsOf: URL(fileURLWithPath: exportPath), encoding: .utf8)
+        #expect(exported.contains("Lindenweg 7") && !exported.contains("Andere Person"))
+
+        try await workspace.run(["privacy", "forget", "--channel", "webchat", "--user", "visitor-1"])
+        let database = try workspace.database()
+        await #expect(throws: CaseError.notFound(number: number)) { try await database.caseDetail(number: number) }
+        let texts = try await database.writer.read { db in try String.fetchAll(db, sql: "SELECT text FROM message") }
+        #expect(texts == ["Andere Person"])
+
+        try await workspace.run(["privacy", "purge", "--retention-days", "90"])
+        #expect(try database.count(table: "escalationCase") == 1)
+        #expect(throws: (any Error).self) { try AmtsboteCommand.parseAsRoot(["privacy", "forget", "--channel", "fax", "--user", "1"]) }
+    }
+}
+
+@Suite struct TopicFileEditorTests {
+    static let file = """
+        ---
+        # Redaktion: Frau Weber
+        title: Hundesteuer
+        questions:   # wie Bürger fragen
+          - Was kostet die Hundesteuer?
+
+          - "Muss ich meinen Hund anmelden?"
+        keywords: [hund, hundesteuer]
+        ---
+        Die Hundesteuer beträgt 96 Euro im Jahr.
+
+        """
+
+    @Test func appendsAfterTheLastItemAndKeepsTheRest() throws {
+        let edited = try TopicFileEditor.addingQuestion("Wo melde ich den Hund an?", to: Self.file, id: "hundesteuer", language: "de")
+        #expect(edited == Self.file.replacingOccurrences(
+            of: "  - \"Muss ich meinen Hund anmelden?\"\n", with: "  - \"Muss ich meinen Hund anmelden?\"\n  - Wo melde ich den Hund an?\n"))
+    }
+
+    @Test func quotesWhatYAMLWouldMisread() throws {
+        for question in ["Kosten: wie viel?", "yes", "#hund", "Er sagte \"nein\"", "- Liste?", "123"] {
+            let edited = try TopicFileEditor.addingQuestion(question, to: Self.file, id: "hundesteuer", language: "de")
+            #expect(TopicFileEditor.problems(in: edited, id: "hundesteuer", language: "de").isEmpty)
+        }
+    }
+
+    @Test func flowListsCRLFAndUnindentedItems() throws {
+        let flow = "---\ntitle: T\nquestions: [Eins?, Zwei?]\n---\nText\n"
+        #expect(try TopicFileEditor.addingQuestion("Drei, vier?", to: flow, id: "t", language: "de")
+            == "---\ntitle: T\nquestions: [Eins?, Zwei?, \"Drei, vier?\"]\n---\nText\n")
+        let crlf = "---\r\ntitle: T\r\nquestions:\r\n- Eins?\r\n---\r\nText\r\n"
+        #expect(try TopicFileEditor.addingQuestion("Zwei?", to: crlf, id: "t", language: "de")
+            == "---\r\ntitle: T\r\nquestions:\r\n- Eins?\r\n- Zwei?\r\n---\r\nText\r\n")
+    }
+
+    @Test func refusesDuplicatesAndFilesItCannotEditSafely() {
+        #expect(throws: TopicFileEditor.EditError.alreadyPresent) {
+            try TopicFileEditor.addingQuestion("  was kostet die  HUNDESTEUER? ", to: Self.file, id: "hundesteuer", language: "de")
+        }
+        #expect(throws: TopicFileEditor.EditError.emptyQuestion) {
+            try TopicFileEditor.addingQuestion(" ", to: Self.file, id: "hundesteuer", language: "de")
+        }
+        #expect(throws: (any Error).self) {
+            try TopicFileEditor.addingQuestion("Neu?", to: "no front matter", id: "x", language: "de")
+        }
+    }
+}
