@@ -60,7 +60,7 @@ run_wrk "$BARE_PORT" bare
 kill "$BARE_PID"; wait "$BARE_PID" 2>/dev/null || true
 
 # 2. amtsbote serve, against a fake Graph API.
-python3 scripts/bench/fake_graph.py "$FAKE_PORT" "$WORK/fake.log" & PIDS+=($!)
+python3 scripts/bench/fake_graph.py "$FAKE_PORT" "$WORK/fake.log" 2>/dev/null & PIDS+=($!)
 start_server() {
   META_APP_SECRET=$SECRET META_VERIFY_TOKEN=bench META_PAGE_ACCESS_TOKEN=bench-token \
   META_GRAPH_URL="http://127.0.0.1:$FAKE_PORT/v21.0" LOG_LEVEL=${LOG_LEVEL:-warning} \

@@ -6,13 +6,18 @@ import Logging
 /// The durable front door: stores verified messages (a redelivered platform id is skipped by the
 /// unique key) and wakes the background processor. Handlers answer 200 only after this returns.
 struct Intake: Sendable {
-    let database: AmtsboteDatabase
+    let batcher: IntakeBatcher
     let wakeup: Wakeup
+
+    init(database: AmtsboteDatabase, wakeup: Wakeup) {
+        self.batcher = IntakeBatcher(database: database)
+        self.wakeup = wakeup
+    }
 
     /// Stores `messages`; returns the ids of the new events (empty for a pure redelivery).
     @discardableResult
     func accept(_ messages: [InboundMessage], wake: Bool = true) async throws -> [Int64] {
-        let ids = try await database.storeInbound(messages)
+        let ids = try await batcher.store(messages)
         if wake && !ids.isEmpty { await wakeup.ring() }
         return ids
     }

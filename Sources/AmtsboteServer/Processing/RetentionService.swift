@@ -21,8 +21,16 @@ struct RetentionService: Service {
     }
 
     private func purge() async {
-        // TODO(issue 4): call `database.purgeExpired(retentionDays:now:)` once it lands on main
-        // (AmtsboteDatabase+Privacy.swift from the queue branch). Until then nothing is purged here.
-        logger.debug("retention purge skipped: purgeExpired not available yet", metadata: ["days": "\(retentionDays)"])
+        do {
+            let report = try await database.purgeExpired(retentionDays: retentionDays)
+            logger.info(
+                "retention purge",
+                metadata: [
+                    "days": "\(retentionDays)", "conversations": "\(report.conversations)", "cases": "\(report.cases)",
+                    "message_texts": "\(report.messageTexts)", "events": "\(report.inboundEvents)",
+                ])
+        } catch {
+            logger.error("retention purge failed", metadata: ["error": "\(error)"])
+        }
     }
 }
