@@ -34,6 +34,16 @@ public struct CLIError: Error, CustomStringConvertible {
     public init(_ description: String) { self.description = description }
 }
 
+/// Writing to standard output; tests capture it per task (the staff commands' results, e.g. `queue list --json`).
+enum StandardOutput {
+    /// When set, receives each line instead of standard output (task-local, so parallel tests stay apart).
+    @TaskLocal static var capture: (@Sendable (String) -> Void)?
+
+    static func print(_ text: String) {
+        if let capture { capture(text) } else { Swift.print(text) }
+    }
+}
+
 /// Writing to standard error.
 enum StandardError {
     static func print(_ text: String) {

@@ -51,9 +51,9 @@ struct PrivacyForgetCommand: AsyncParsableCommand {
         let database = try databaseOptions.open()
         let report = try await database.forget(channel: try citizen.parsedChannel, senderID: citizen.user)
         if report.isEmpty {
-            print("Zu \(citizen.channel)/\(citizen.user) ist nichts gespeichert. Kanal und Kennung prüfen (Groß-/Kleinschreibung zählt).")
+            StandardOutput.print("Zu \(citizen.channel)/\(citizen.user) ist nichts gespeichert. Kanal und Kennung prüfen (Groß-/Kleinschreibung zählt).")
         } else {
-            print("Gelöscht zu \(citizen.channel)/\(citizen.user): " + PrivacyText.counts(report) + ".")
+            StandardOutput.print("Gelöscht zu \(citizen.channel)/\(citizen.user): " + PrivacyText.counts(report) + ".")
         }
     }
 }
@@ -85,7 +85,7 @@ struct PrivacyExportCommand: AsyncParsableCommand {
             StandardError.print("Auskunft zu \(citizen.channel)/\(citizen.user) geschrieben: \(output) "
                 + "(\(export.messages.count) Nachrichten, \(export.cases.count) Fälle).")
         } else {
-            print(String(decoding: data, as: UTF8.self))
+            StandardOutput.print(String(decoding: data, as: UTF8.self))
         }
     }
 }
@@ -123,7 +123,7 @@ struct PrivacyPurgeCommand: AsyncParsableCommand {
     func run() async throws {
         let database = try databaseOptions.open()
         let report = try await database.purgeExpired(retentionDays: days, now: Date())
-        print(report.isEmpty
+        StandardOutput.print(report.isEmpty
             ? "Nichts älter als \(days) Tage gefunden."
             : "Aufbewahrungsfrist \(days) Tage angewendet: " + PrivacyText.counts(report) + ".")
     }

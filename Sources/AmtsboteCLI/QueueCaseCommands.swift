@@ -27,7 +27,7 @@ struct QueueClaimCommand: AsyncParsableCommand {
         let database = try databaseOptions.open()
         do {
             let record = try await database.claim(number: number, staff: staff, force: force)
-            print("Fall \(record.number) ist jetzt von \(staff) übernommen. Ansehen: amtsbote queue show \(record.number)")
+            StandardOutput.print("Fall \(record.number) ist jetzt von \(staff) übernommen. Ansehen: amtsbote queue show \(record.number)")
         } catch {
             throw StaffMessages.cliError(error, action: "übernehmen")
         }
@@ -55,7 +55,7 @@ struct QueueUnclaimCommand: AsyncParsableCommand {
         let database = try databaseOptions.open()
         do {
             let record = try await database.unclaim(number: number, staff: staff, force: force)
-            print("Fall \(record.number) ist wieder frei (\(StaffFormat.status(record.status))).")
+            StandardOutput.print("Fall \(record.number) ist wieder frei (\(StaffFormat.status(record.status))).")
         } catch {
             throw StaffMessages.cliError(error, action: "freigeben")
         }
@@ -83,7 +83,7 @@ struct QueueNoteCommand: AsyncParsableCommand {
         let database = try databaseOptions.open()
         do {
             try await database.addNote(number: number, staff: staff, text: text)
-            print("Notiz zu Fall \(number) gespeichert.")
+            StandardOutput.print("Notiz zu Fall \(number) gespeichert.")
         } catch {
             throw StaffMessages.cliError(error)
         }
@@ -114,7 +114,7 @@ struct QueueCloseCommand: AsyncParsableCommand {
         let database = try databaseOptions.open()
         do {
             try await database.close(number: number, staff: staff, force: force)
-            print("Fall \(number) ist geschlossen. Wieder öffnen: amtsbote queue reopen \(number)")
+            StandardOutput.print("Fall \(number) ist geschlossen. Wieder öffnen: amtsbote queue reopen \(number)")
         } catch {
             throw StaffMessages.cliError(error, action: "schließen")
         }
@@ -139,7 +139,7 @@ struct QueueReopenCommand: AsyncParsableCommand {
         let database = try databaseOptions.open()
         do {
             let record = try await database.reopen(number: number)
-            print("Fall \(number) ist wieder \(StaffFormat.status(record.status)).")
+            StandardOutput.print("Fall \(number) ist wieder \(StaffFormat.status(record.status)).")
         } catch {
             throw StaffMessages.cliError(error)
         }
@@ -166,6 +166,6 @@ struct QueueStatsCommand: AsyncParsableCommand {
         let database = try databaseOptions.open()
         let since = days.map { Date().addingTimeInterval(-Double($0) * 86400) }
         let stats = try await database.caseStatistics(since: since)
-        print(json ? try QueueJSON.encode(QueueJSON.Stats(stats)) : QueueText.stats(stats))
+        StandardOutput.print(json ? try QueueJSON.encode(QueueJSON.Stats(stats)) : QueueText.stats(stats))
     }
 }

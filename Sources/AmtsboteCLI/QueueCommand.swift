@@ -81,9 +81,9 @@ struct QueueListCommand: AsyncParsableCommand {
         let now = Date()
         let cases = try await database.listCases(try filter(), now: now)
         if json {
-            print(try QueueJSON.encode(cases.map(QueueJSON.Case.init)))
+            StandardOutput.print(try QueueJSON.encode(cases.map(QueueJSON.Case.init)))
         } else {
-            print(QueueText.list(cases, now: now))
+            StandardOutput.print(QueueText.list(cases, now: now))
         }
     }
 }
@@ -109,7 +109,7 @@ struct QueueShowCommand: AsyncParsableCommand {
         let now = Date()
         do {
             let detail = try await database.caseDetail(number: number, now: now)
-            print(json ? try QueueJSON.encode(QueueJSON.Detail(detail)) : QueueText.detail(detail, now: now))
+            StandardOutput.print(json ? try QueueJSON.encode(QueueJSON.Detail(detail)) : QueueText.detail(detail, now: now))
         } catch {
             throw StaffMessages.cliError(error)
         }

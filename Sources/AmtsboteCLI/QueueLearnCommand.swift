@@ -46,14 +46,14 @@ struct QueueLearnCommand: AsyncParsableCommand {
             let sample = try question ?? firstQuestion(detail)
             if let topic {
                 let file = try learner.addQuestion(sample, topic: topic, language: language)
-                print("Beispielfrage „\(sample)“ zu \(file) hinzugefügt; die Wissensbasis ist weiter gültig.")
+                StandardOutput.print("Beispielfrage „\(sample)“ zu \(file) hinzugefügt; die Wissensbasis ist weiter gültig.")
             } else if let newTopic {
                 guard let answer = detail.conversation.last(where: { $0.author.hasPrefix("staff:") })?.text else {
                     throw CLIError("Fall \(number) hat noch keine Antwort des Teams; zuerst `amtsbote queue reply \(number)`, dann `learn --new`.")
                 }
                 let file = try learner.draftTopic(
                     id: newTopic, language: language, question: sample, answer: answer, caseNumber: number)
-                print("Entwurf geschrieben: \(file). Bitte Titel, Fragen und Antwort prüfen, die Datei nach topics/<Kategorie>/ "
+                StandardOutput.print("Entwurf geschrieben: \(file). Bitte Titel, Fragen und Antwort prüfen, die Datei nach topics/<Kategorie>/ "
                     + "verschieben und `amtsbote kb check` ausführen.")
             }
         } catch {

@@ -46,12 +46,12 @@ struct QueueReplyCommand: AsyncParsableCommand {
             }
             var line = "Antwort auf Fall \(number) liegt im Ausgang (Nr. \(receipt.outboxID)); der Server sendet sie über \(receipt.channel.rawValue)"
             if let tag = receipt.tag { line += " mit dem Tag \(tag)" }
-            print(line + ".")
+            StandardOutput.print(line + ".")
             if close {
                 try await database.close(number: number, staff: staff, force: force)
-                print("Fall \(number) ist geschlossen.")
+                StandardOutput.print("Fall \(number) ist geschlossen.")
             } else {
-                print("Fall \(number) ist beantwortet; abschließen mit: amtsbote queue close \(number)")
+                StandardOutput.print("Fall \(number) ist beantwortet; abschließen mit: amtsbote queue close \(number)")
             }
         } catch {
             throw StaffMessages.cliError(error, action: "antworten")
