@@ -89,6 +89,9 @@ let package = Package(
             dependencies: [
                 "AmtsboteServer",
                 "AmtsboteStore",
+                // The end-to-end escalation tests run the staff commands next to the server.
+                "AmtsboteCLI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
