@@ -75,6 +75,46 @@ import Testing
         }
     }
 
+    /// After 24 hours Messenger needs the HUMAN_AGENT tag (up to 7 days); after that nothing is sent.
+    @Test func lateMessengerReplyCarriesTheHumanAgentTagAndAVeryLateOneIsRefused() async throws {
+        let databasePath = ServerHarness.temporaryDatabasePath()
+        defer { try? FileManager.default.removeItem(atPath: (databasePath as NSString).deletingLastPathComponent) }
+        try await withFakePlatform { fake, fakePort in
+            try await ServerHarness.run(fakePort: fakePort, databasePath: databasePath) { (server: ServerHarness) async throws in
+                let cli = StaffCLI(databasePath: databasePath)
+                #expect(try await server.postMeta(
+                    try MessengerWebhook.text(psid: "PSID_LATE", mid: "m_late_1", text: "Wie bekomme ich einen Fischereischein?")) == 200)
+                let number = try #require(try await eventually { try await cli.list().first }["number"] as? Int)
+                _ = await fake.waitForRequests(1)
+
+                try await server.setLastInbound(sender: "PSID_LATE", to: Date().addingTimeInterval(-30 * 3600))
+                #expect((try await cli.list().first?["reply_window"] as? [String: Any])?["state"] as? String == "human_agent")
+                try await cli.run([
+                    "queue", "reply", "\(number)", "Entschuldigung für die Wartezeit.", "--as", "anna",
+                    "--knowledge", server.knowledgeDirectory,
+                ])
+                let requests = await fake.waitForRequests(2)
+                try #require(requests.count == 2)
+                #expect(requests[1].recipientID == "PSID_LATE")
+                #expect(requests[1].json["messaging_type"] as? String == "MESSAGE_TAG")
+                #expect(requests[1].json["tag"] as? String == "HUMAN_AGENT")
+                #expect(requests[1].text == "Antwort unseres Teams:\n\nEntschuldigung für die Wartezeit.")
+
+                try await server.setLastInbound(sender: "PSID_LATE", to: Date().addingTimeInterval(-8 * 86400))
+                do {
+                    try await cli.run([
+                        "queue", "reply", "\(number)", "Noch ein Nachtrag.", "--as", "anna", "--knowledge", server.knowledgeDirectory,
+                    ])
+                    Issue.record("a reply after 7 days should be refused")
+                } catch {
+                    #expect("\(error)".hasPrefix("Nicht gesendet: messenger erlaubt Antworten nur 24 Stunden"))
+                }
+                let outbox = try await server.database().writer.read { db in try OutboxEntryRecord.fetchCount(db) }
+                #expect(outbox == 2)
+            }
+        }
+    }
+
     /// No case lost or duplicated while the server writes and several staff use the command line at once.
     @Test func serverAndThreeStaffOnOneDatabaseLoseAndDuplicateNothing() async throws {
         let databasePath = ServerHarness.temporaryDatabasePath()
@@ -299,6 +339,15 @@ enum MessengerWebhook {
             ]],
         ]
         return try JSONSerialization.data(withJSONObject: object)
+    }
+}
+
+extension ServerHarness {
+    /// Moves the time of the citizen's last message, as if it had been sent then (the reply window starts there).
+    func setLastInbound(sender: String, to date: Date) async throws {
+        try await database().writer.write { db in
+            try db.execute(sql: "UPDATE conversation SET lastInboundAt = ? WHERE senderID = ?", arguments: [date, sender])
+        }
     }
 }
 
