@@ -89,7 +89,8 @@ extension AmtsboteDatabase {
                 record: record,
                 citizenMessages: caseMessages.filter { $0.direction == .in },
                 lastInboundAt: inboundAt,
-                awaitingStaff: caseMessages.last?.direction != .out,
+                // The bot's own answers ("Ihre Anfrage Nr. …", "Zu Nr. … hinzugefügt") are no staff reply.
+                awaitingStaff: caseMessages.last(where: { $0.direction == .in || $0.author != "bot" })?.direction != .out,
                 window: ReplyWindow.evaluate(channel: record.channel, lastInboundAt: inboundAt, now: now))
         }
     }

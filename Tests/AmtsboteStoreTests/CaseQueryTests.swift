@@ -5,6 +5,26 @@ import GRDB
 import Testing
 
 @Suite struct CaseQueryTests {
+    @Test func citizenWaitsUntilStaffReplyNotTheBotsAnswer() async throws {
+        let database = try AmtsboteDatabase.inMemory()
+        let record = try await database.seedCase(channel: .telegram, sender: "42")
+        func botSays(_ text: String) async throws {
+            try await database.writer.write { db in
+                var message = MessageRecord(
+                    conversationID: record.conversationID, caseID: record.id, direction: .out, author: "bot", text: text,
+                    createdAt: testNow)
+                try message.insert(db)
+            }
+        }
+        try await botSays("Weitergegeben (Nr. \(record.number)).")
+        #expect(try await database.listCases(now: testNow).first?.awaitingStaff == true)
+        try await database.reply(number: record.number, staff: "anna", text: "Im Bürgerbüro.", now: testNow)
+        #expect(try await database.listCases(now: testNow).first?.awaitingStaff == false)
+        try await database.seedCase(channel: .telegram, sender: "42", text: "Und wann?")
+        try await botSays("Zu Nr. \(record.number) hinzugefügt.")
+        #expect(try await database.listCases(now: testNow).first?.awaitingStaff == true)
+    }
+
     @Test func listFiltersAndOrdersOldestFirst() async throws {
         let database = try AmtsboteDatabase.inMemory()
         let hour: TimeInterval = 3600
