@@ -186,7 +186,7 @@ import Testing
                                 guard let target = everything.first(where: { $0["status"] as? String == "open" })?["number"] as? Int
                                 else {
                                     if await serverDone.isSet { break work }
-                                    await Task.yield()
+                                    try await Task.sleep(for: .milliseconds(10))  // poll: nothing open yet
                                     continue work
                                 }
                                 do {
