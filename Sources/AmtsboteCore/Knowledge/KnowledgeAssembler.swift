@@ -58,7 +58,7 @@ struct KnowledgeAssembler {
         for file in files {
             for (position, question) in file.translation.questions.enumerated() {
                 let line = position < file.questionLines.count ? file.questionLines[position] : nil
-                let key = file.language + "|" + question.lowercased().filter { $0.isLetter || $0.isNumber }
+                let key = file.language + "|" + TextNormalizer.tokens(question).joined(separator: " ")
                 if let owner = owners[key], owner.id != file.id {
                     diagnostics.append(KnowledgeDiagnostic(
                         .warning, file: file.translation.file, line: line,

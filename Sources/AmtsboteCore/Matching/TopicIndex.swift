@@ -41,42 +41,15 @@ struct TopicIndex: Sendable {
             language: language, texts: translations.compactMap { $0 }.flatMap { t in [t.title, t.body] + t.questions + t.keywords },
             stopwords: stopwords)
 
-        var termWeights: [String: [Int32: Float]] = [:]
-        func add(_ stem: String, _ topic: Int32, _ weight: Float, repeatBonus: Float, cap: Float) {
-            let current = termWeights[stem]?[topic]
-            let next: Float
-            if let current, current >= weight {
-                next = min(max(current, weight + repeatBonus), max(current, cap))
-            } else {
-                next = max(weight, current ?? 0)
-            }
-            termWeights[stem, default: [:]][topic] = next
+        // Each topic's terms are weighed on all cores; the vocabulary is only read here.
+        let vocabulary = self.vocabulary
+        let perTopic: [[String: Float]] = concurrentMap(Array(translations.indices)) { index in
+            guard let t = translations[index] else { return [:] }
+            return Self.termWeights(of: t, vocabulary: vocabulary, stopwords: stopwords)
         }
-        var compoundCache: [String: [String]?] = [:]
-        for (index, translation) in translations.enumerated() {
-            guard let t = translation else { continue }
-            let topic = Int32(index)
-            func addText(_ text: String, weight: Float, repeatBonus: Float, cap: Float) {
-                for token in Set(TextNormalizer.tokens(text)) where !stopwords.contains(token) && !TextNormalizer.isNumber(token) {
-                    let stem = vocabulary.stem(of: token)
-                    add(stem, topic, weight, repeatBonus: repeatBonus, cap: cap)
-                    if token.count >= 8, let parts = compoundCache[token] ?? {
-                        let parts = vocabulary.compoundParts(of: token)
-                        compoundCache[token] = parts
-                        return parts
-                    }() {
-                        for part in parts { add(part, topic, weight * FieldWeight.compoundPart, repeatBonus: 0, cap: weight) }
-                    }
-                }
-            }
-            for keyword in t.keywords { addText(keyword, weight: FieldWeight.keyword, repeatBonus: 0, cap: FieldWeight.keyword) }
-            addText(t.title, weight: FieldWeight.title, repeatBonus: 0, cap: FieldWeight.title)
-            for question in t.questions {
-                addText(question, weight: FieldWeight.question, repeatBonus: FieldWeight.questionRepeat, cap: 0.95)
-            }
-            for paragraph in t.body.split(separator: "\n") {
-                addText(String(paragraph), weight: FieldWeight.body, repeatBonus: FieldWeight.bodyRepeat, cap: 0.5)
-            }
+        var termWeights: [String: [Int32: Float]] = [:]
+        for (topic, weights) in perTopic.enumerated() {
+            for (stem, weight) in weights { termWeights[stem, default: [:]][Int32(topic)] = weight }
         }
 
         let n = Double(max(topics.count, 1))
@@ -105,6 +78,36 @@ struct TopicIndex: Sendable {
 
     /// Euclidean norm of each question's IDF vector.
     private(set) var questionNorms: [Double] = []
+
+    /// A topic translation's terms with the weight of the strongest field they appear in.
+    static func termWeights(of t: TopicTranslation, vocabulary: Vocabulary, stopwords: Set<String>) -> [String: Float] {
+        var weights: [String: Float] = [:]
+        func add(_ stem: String, _ weight: Float, repeatBonus: Float, cap: Float) {
+            let current = weights[stem]
+            if let current, current >= weight {
+                weights[stem] = min(max(current, weight + repeatBonus), max(current, cap))
+            } else {
+                weights[stem] = max(weight, current ?? 0)
+            }
+        }
+        func addText(_ text: String, weight: Float, repeatBonus: Float, cap: Float) {
+            for token in Set(TextNormalizer.tokens(text)) where !stopwords.contains(token) && !TextNormalizer.isNumber(token) {
+                add(vocabulary.stem(of: token), weight, repeatBonus: repeatBonus, cap: cap)
+                if token.count >= 8, let parts = vocabulary.compoundParts(of: token) {
+                    for part in parts { add(part, weight * FieldWeight.compoundPart, repeatBonus: 0, cap: weight) }
+                }
+            }
+        }
+        for keyword in t.keywords { addText(keyword, weight: FieldWeight.keyword, repeatBonus: 0, cap: FieldWeight.keyword) }
+        addText(t.title, weight: FieldWeight.title, repeatBonus: 0, cap: FieldWeight.title)
+        for question in t.questions {
+            addText(question, weight: FieldWeight.question, repeatBonus: FieldWeight.questionRepeat, cap: 0.95)
+        }
+        for paragraph in t.body.split(separator: "\n") {
+            addText(String(paragraph), weight: FieldWeight.body, repeatBonus: FieldWeight.bodyRepeat, cap: 0.5)
+        }
+        return weights
+    }
 
     /// Inverse document frequency over topics (never negative).
     static func idf(documentFrequency df: Double, topics n: Double) -> Double {

@@ -5,7 +5,7 @@ struct Vocabulary: Sendable {
     private(set) var stems: [String: String] = [:]
     /// All stems.
     private(set) var knownStems: Set<String> = []
-    /// Delete-one variants of folded words (length ≥ 5) → the words; symmetric deletes find
+    /// Delete-one variants of folded words (length ≥ 7) → the words; symmetric deletes find
     /// one substitution, insertion, deletion or swap of neighbours in one lookup.
     private var deletions: [String: [String]] = [:]
     /// How often each folded word occurs, to prefer common corrections.
@@ -15,19 +15,28 @@ struct Vocabulary: Sendable {
 
     init(language: String, texts: [String], stopwords: Set<String>) {
         self.language = language
-        for text in texts {
-            for token in TextNormalizer.tokens(text) where !stopwords.contains(token) && !TextNormalizer.isNumber(token) {
+        // Tokenising and stemming run on all cores; counting is cheap and stays sequential.
+        let tokenLists = concurrentMap(texts) { text in
+            TextNormalizer.tokens(text).filter { !stopwords.contains($0) && !TextNormalizer.isNumber($0) }
+        }
+        var firstSpelling: [String: String] = [:]
+        for tokens in tokenLists {
+            for token in tokens {
                 let folded = TextNormalizer.fold(token)
                 counts[folded, default: 0] += 1
-                if stems[folded] == nil {
-                    let stem = Stemmer.stem(token, language: language)
-                    stems[folded] = stem
-                    knownStems.insert(stem)
-                }
+                if firstSpelling[folded] == nil { firstSpelling[folded] = token }
             }
         }
+        let words = Array(firstSpelling)
+        let wordStems = concurrentMap(words.map(\.value)) { Stemmer.stem($0, language: language) }
+        for (word, stem) in zip(words, wordStems) {
+            stems[word.key] = stem
+            knownStems.insert(stem)
+        }
         sortedStems = knownStems.sorted()
-        for word in stems.keys where word.count >= 6 {
+        // Queries are corrected from 7 letters on, so shorter words need no delete variants:
+        // a 6-letter word one insertion away is found directly (see `correction`).
+        for word in stems.keys where word.count >= 7 {
             for variant in Self.deletes(of: word) { deletions[variant, default: []].append(word) }
         }
     }
@@ -52,7 +61,10 @@ struct Vocabulary: Sendable {
                 let count = counts[word] ?? 0
                 if best == nil || count > best!.count { best = (word, count) }
             }
-            if variant == folded, let count = counts[variant], count > 0, best == nil { best = (variant, count) }
+            // One letter too many: a delete variant of the query is itself a known word.
+            if variant != folded, stems[variant] != nil, let count = counts[variant], best == nil || count > best!.count {
+                best = (variant, count)
+            }
         }
         return best.flatMap { stems[$0.word] }
     }
