@@ -12,6 +12,8 @@ struct Vocabulary: Sendable {
     private var counts: [String: Int] = [:]
     /// Known stems in order, for prefix lookups.
     private var sortedStems: [String] = []
+    /// Compound parts of the base's own long words, split once when the vocabulary is built.
+    private var compounds: [String: [String]] = [:]
 
     init(language: String, texts: [String], stopwords: Set<String>) {
         self.language = language
@@ -34,6 +36,10 @@ struct Vocabulary: Sendable {
             knownStems.insert(stem)
         }
         sortedStems = knownStems.sorted()
+        let longWords = stems.keys.filter { $0.count >= 8 }
+        let vocabulary = self
+        let parts = concurrentMap(longWords) { vocabulary.splitCompound($0) }
+        for (word, wordParts) in zip(longWords, parts) where wordParts != nil { compounds[word] = wordParts }
         // Queries are corrected from 7 letters on, so shorter words need no delete variants:
         // a 6-letter word one insertion away is found directly (see `correction`).
         for word in stems.keys where word.count >= 7 {
@@ -99,8 +105,14 @@ struct Vocabulary: Sendable {
     /// Stems of the known words a German-style compound is made of ("sperrmüllabholung" →
     /// sperrmull + abhol), allowing a linking -s-; nil when it does not split into known words.
     func compoundParts(of token: String) -> [String]? {
-        let scalars = Array(TextNormalizer.fold(token).unicodeScalars)
-        return split(scalars[...], depth: 0)
+        let folded = TextNormalizer.fold(token)
+        if stems[folded] != nil, folded.count >= 8 { return compounds[folded] }
+        return splitCompound(folded)
+    }
+
+    /// Splits a folded word into known parts (no cache).
+    private func splitCompound(_ folded: String) -> [String]? {
+        split(Array(folded.unicodeScalars)[...], depth: 0)
     }
 
     private func split(_ word: ArraySlice<Unicode.Scalar>, depth: Int) -> [String]? {
