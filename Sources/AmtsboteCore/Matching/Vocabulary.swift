@@ -65,10 +65,13 @@ struct Vocabulary: Sendable {
         for variant in [folded] + Self.deletes(of: folded) {
             for word in deletions[variant] ?? [] where word != folded {
                 let count = counts[word] ?? 0
-                if best == nil || count > best!.count { best = (word, count) }
+                // Most frequent first; ties by spelling, so results never depend on hash order.
+                if best == nil || count > best!.count || (count == best!.count && word < best!.word) { best = (word, count) }
             }
             // One letter too many: a delete variant of the query is itself a known word.
-            if variant != folded, stems[variant] != nil, let count = counts[variant], best == nil || count > best!.count {
+            if variant != folded, stems[variant] != nil, let count = counts[variant],
+                best == nil || count > best!.count || (count == best!.count && variant < best!.word)
+            {
                 best = (variant, count)
             }
         }
