@@ -32,10 +32,20 @@ public struct ScoredTopic: Sendable, Hashable, Codable {
     public var id: String
     /// Confidence-like score in 0…1.
     public var score: Double
+    /// Similarity (0…1) of the message to the topic's nearest sample question; not encoded.
+    public var questionSimilarity: Double
 
-    public init(id: String, score: Double) {
+    public init(id: String, score: Double, questionSimilarity: Double = 0) {
         self.id = id
         self.score = score
+        self.questionSimilarity = questionSimilarity
+    }
+
+    enum CodingKeys: String, CodingKey { case id, score }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(id: try c.decode(String.self, forKey: .id), score: try c.decode(Double.self, forKey: .score))
     }
 }
 

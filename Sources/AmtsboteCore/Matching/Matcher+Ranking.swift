@@ -16,6 +16,7 @@ extension Matcher {
         guard !content.isEmpty else { return [] }
         var best = [Double](repeating: 0, count: knowledgeBase.topics.count)
         var anchors = [Double](repeating: 0, count: knowledgeBase.topics.count)
+        var nearest = [Double](repeating: 0, count: knowledgeBase.topics.count)
         let particles = particles(in: tokens)
         // The message's own language first; the other languages' texts only when that is not
         // conclusive (a question in English about a topic that exists only in German).
@@ -24,10 +25,11 @@ extension Matcher {
             let index = indexes[indexLanguage]!
             let factor = indexLanguage == language ? 1.0 : configuration.crossLanguageFactor
             if indexLanguage != language, (best.max() ?? 0) >= configuration.answerThreshold { break }
-            let (scores, anchor) = score(content, particles: particles, in: index)
+            let (scores, anchor, question) = score(content, particles: particles, in: index)
             for i in best.indices {
                 best[i] = max(best[i], scores[i] * factor)
                 anchors[i] = max(anchors[i], anchor[i] * factor)
+                nearest[i] = max(nearest[i], question[i] * factor)
             }
         }
         // Blend in the strongest single piece of evidence, so one unmistakable word ("Sperrmüll")
@@ -38,20 +40,20 @@ extension Matcher {
         for (i, score) in best.enumerated() where score > 0 {
             let topic = knowledgeBase.topics[i]
             if let day, !topic.isValid(onDay: day) { continue }
-            ranked.append(ScoredTopic(id: topic.id, score: min(1, score)))
+            ranked.append(ScoredTopic(id: topic.id, score: min(1, score), questionSimilarity: nearest[i]))
         }
         ranked.sort { $0.score != $1.score ? $0.score > $1.score : $0.id < $1.id }
         return ranked
     }
 
     /// Confidence per topic for the content tokens in one language's index.
-    func score(_ content: [String], particles: [String] = [], in index: TopicIndex) -> ([Double], [Double]) {
+    func score(_ content: [String], particles: [String] = [], in index: TopicIndex) -> ([Double], [Double], [Double]) {
         let queryTokens = self.queryTokens(content, particles: particles, in: index)
         var scores = [Double](repeating: 0, count: index.topicCount)
         var anchors = [Double](repeating: 0, count: index.topicCount)
         let total = queryTokens.reduce(0) { $0 + $1.weight }
         let maxWeight = index.unknownTermWeight
-        guard total > 0 else { return (scores, anchors) }
+        guard total > 0 else { return (scores, anchors, anchors) }
         var perTopic = [Float](repeating: 0, count: index.topicCount)
         var touched: [Int32] = []
         for token in queryTokens where !token.alternatives.isEmpty {
@@ -91,7 +93,7 @@ extension Matcher {
             nearest[topic] = max(nearest[topic], similarity)
         }
         let mix = configuration.topicWeight
-        return (scores.enumerated().map { mix * $0.element / total + (1 - mix) * nearest[$0.offset] }, anchors)
+        return (scores.enumerated().map { mix * $0.element / total + (1 - mix) * nearest[$0.offset] }, anchors, nearest)
     }
 
     /// Maps content tokens to index terms: the stem itself, else a spelling correction, else

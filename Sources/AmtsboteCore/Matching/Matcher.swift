@@ -103,7 +103,10 @@ public struct Matcher: Sendable {
         // Confident enough on its own, or clearly ahead of every other topic.
         if best >= c.answerThreshold || (best >= c.marginThreshold && runnerUp < best * c.marginRatio) {
             let close = ranked.prefix(3).filter { $0.score >= c.marginThreshold && $0.score >= best * c.clarifyRatio }
-            if close.count >= 2 {
+            // A message that is (almost) one of the best topic's sample questions needs no choice.
+            let saysSampleQuestion = ranked[0].questionSimilarity >= c.sampleQuestionSimilarity
+                && close.dropFirst().allSatisfy { $0.questionSimilarity < ranked[0].questionSimilarity - 0.1 }
+            if close.count >= 2, !saysSampleQuestion {
                 return MatchResult(language: language, outcome: .clarify, candidates: Array(close), confidence: best)
             }
             return MatchResult(language: language, outcome: .answer, topic: ranked[0].id, candidates: candidates, confidence: best)
@@ -137,6 +140,8 @@ public struct MatcherConfiguration: Sendable, Hashable {
     public var typoFactor: Double = 0.85
     /// A synonym counts this much of the word itself.
     public var synonymFactor: Double = 0.9
+    /// Similarity to a sample question at which the message counts as asking exactly that.
+    public var sampleQuestionSimilarity: Double = 0.9
     /// Share of the topic-wide coverage in a language's score; the rest is the nearest sample question.
     public var topicWeight: Double = 0.8
     /// Share of the coverage in the final confidence; the rest is the strongest single word's evidence.
