@@ -24,10 +24,16 @@ extension AmtsboteDatabase {
     }
 
     /// Events not processed yet, oldest first (also those left over from before a restart).
-    public func pendingInboundEvents(limit: Int = 100) async throws -> [InboundEventRecord] {
+    /// - Parameter directCutoff: web chat and API events received after this are being answered
+    ///   by their own HTTP request and are left to it (else the response could lose its reply).
+    public func pendingInboundEvents(limit: Int = 100, directCutoff: Date? = nil) async throws -> [InboundEventRecord] {
         try await writer.read { db in
-            try InboundEventRecord
+            let direct = [Channel.webchat.rawValue, Channel.api.rawValue]
+            let isRecentDirect = direct.contains(InboundEventRecord.Columns.channel)
+                && InboundEventRecord.Columns.receivedAt > (directCutoff ?? .distantPast)
+            return try InboundEventRecord
                 .filter(InboundEventRecord.Columns.status == InboundEventRecord.Status.pending.rawValue)
+                .filter(!isRecentDirect)
                 .order(InboundEventRecord.Columns.id)
                 .limit(limit)
                 .fetchAll(db)

@@ -32,7 +32,9 @@ struct InboundProcessingService: Service {
     private func processBatch() async -> Bool {
         let events: [InboundEventRecord]
         do {
-            events = try await processor.database.pendingInboundEvents(limit: 200)
+            // Web chat and API messages are answered by their own request; only pick up those
+            // left behind (a crash, an error) after a grace period.
+            events = try await processor.database.pendingInboundEvents(limit: 200, directCutoff: Date().addingTimeInterval(-30))
         } catch {
             logger.error("cannot read pending events", metadata: ["error": "\(error)"])
             return true

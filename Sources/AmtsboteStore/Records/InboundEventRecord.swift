@@ -24,6 +24,7 @@ public struct InboundEventRecord: Codable, Sendable, Hashable, FetchableRecord, 
         public static let externalID = Column(CodingKeys.externalID)
         public static let senderID = Column(CodingKeys.senderID)
         public static let status = Column(CodingKeys.status)
+        public static let receivedAt = Column(CodingKeys.receivedAt)
     }
 
     public init(message: InboundMessage, now: Date) {
