@@ -47,29 +47,41 @@ struct TopicIndex: Sendable {
             guard let t = translations[index] else { return [:] }
             return Self.termWeights(of: t, vocabulary: vocabulary, stopwords: stopwords)
         }
-        var termWeights: [String: [Int32: Float]] = [:]
+        // Topics are visited in order, so every posting list comes out sorted by topic.
         for (topic, weights) in perTopic.enumerated() {
-            for (stem, weight) in weights { termWeights[stem, default: [:]][Int32(topic)] = weight }
+            for (stem, weight) in weights {
+                let id: Int32
+                if let known = termIDs[stem] {
+                    id = known
+                } else {
+                    id = Int32(postings.count)
+                    termIDs[stem] = id
+                    postings.append([])
+                }
+                postings[Int(id)].append(Posting(topic: Int32(topic), weight: weight))
+            }
         }
-
         let n = Double(max(topics.count, 1))
-        for (term, byTopic) in termWeights {
-            termIDs[term] = Int32(postings.count)
-            postings.append(byTopic.map { Posting(topic: $0.key, weight: $0.value) }.sorted { $0.topic < $1.topic })
-            idf.append(Self.idf(documentFrequency: Double(byTopic.count), topics: n))
-        }
+        idf = postings.map { Self.idf(documentFrequency: Double($0.count), topics: n) }
 
         questionPostings = Array(repeating: [], count: postings.count)
-        for (index, translation) in translations.enumerated() {
-            for question in translation?.questions ?? [] {
+        // Sample questions as term-id sets, computed on all cores, then numbered in order.
+        let termIDs = self.termIDs
+        let questionSets: [[[Int32]]] = concurrentMap(Array(translations.indices)) { index in
+            (translations[index]?.questions ?? []).map { question in
                 var terms = Set<Int32>()
                 for token in TextNormalizer.tokens(question) where !stopwords.contains(token) && !TextNormalizer.isNumber(token) {
                     if let id = termIDs[vocabulary.stem(of: token)] { terms.insert(id) }
                 }
+                return terms.sorted()
+            }
+        }
+        for (index, sets) in questionSets.enumerated() {
+            for terms in sets {
                 guard !terms.isEmpty else { continue }
                 let questionID = Int32(questionTerms.count)
                 questionTopics.append(Int32(index))
-                questionTerms.append(terms.sorted())
+                questionTerms.append(terms)
                 for term in terms { questionPostings[Int(term)].append(questionID) }
             }
         }
