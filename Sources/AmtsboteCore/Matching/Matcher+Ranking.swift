@@ -12,7 +12,7 @@ extension Matcher {
 
     /// Topics ranked by confidence (share of the message's information they explain), best first.
     func rank(_ tokens: [String], language: String, day: String?) -> [ScoredTopic] {
-        let content = orderedUnique(tokens.filter { !stopwords.contains($0) && !TextNormalizer.isNumber($0) && $0.count > 1 })
+        let content = orderedUnique(tokens.filter { isContent($0) && $0.count > 1 })
         guard !content.isEmpty else { return [] }
         var best = [Double](repeating: 0, count: knowledgeBase.topics.count)
         var anchors = [Double](repeating: 0, count: knowledgeBase.topics.count)

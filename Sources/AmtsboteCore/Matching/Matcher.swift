@@ -12,7 +12,7 @@ public struct Matcher: Sendable {
     public let configuration: MatcherConfiguration
     let indexes: [String: TopicIndex]
     let synonyms: [String: SynonymTable]
-    let lexicons: [String: Lexicon]
+    /// The built-in lexicon of each configured language, with its phrases compiled for matching.
     let compiled: [String: CompiledLexicon]
     let stopwords: Set<String>
     let detector: LanguageDetector
@@ -42,7 +42,6 @@ public struct Matcher: Sendable {
         }
         self.indexes = indexes
         self.frequencies = frequencies
-        self.lexicons = lexicons
         self.compiled = lexicons.mapValues(CompiledLexicon.init)
         self.stopwords = stopwords
         self.synonyms = Dictionary(uniqueKeysWithValues: languages.map { language in
@@ -82,7 +81,7 @@ public struct Matcher: Sendable {
         // must not turn "Thank you" into a question for staff).
         let (kinds, covered) = allLexicons.lazy.map { $0.smalltalkKinds(in: folded) }.first { !$0.kinds.isEmpty }
             ?? ([], 0)
-        let contentTokens = tokens.filter { !stopwords.contains($0) && !TextNormalizer.isNumber($0) }
+        let contentTokens = tokens.filter(isContent)
         if let kind = kinds.first,
             kind == .identity || kind == .capabilities || best < configuration.marginThreshold
                 || contentTokens.count <= max(1, covered / 2)
@@ -118,9 +117,14 @@ public struct Matcher: Sendable {
         return MatchResult(language: language, outcome: .escalate, candidates: candidates, confidence: best, escalationReason: .noMatch)
     }
 
+    /// Whether a token carries content: not a function word of any configured language, not a number.
+    func isContent(_ token: String) -> Bool {
+        !stopwords.contains(token) && !TextNormalizer.isNumber(token)
+    }
+
     /// A short message that refers back ("und was kostet das?", "and how long does it take?").
     private func isFollowUp(_ tokens: [String], contentTokens: [String], language: String) -> Bool {
-        let lexicon = lexicons[language] ?? Lexicon.builtIn(language)
+        let lexicon = compiled[language]?.lexicon ?? Lexicon.builtIn(language)
         return tokens.count <= 8 && contentTokens.count <= 3 && tokens.contains { lexicon.followUp.contains($0) }
     }
 }
