@@ -9,17 +9,10 @@ struct CityConfigParser {
     init(file: String) { self.file = file }
 
     mutating func parse(_ text: String) -> CityConfig? {
-        let root: Node
-        switch YAMLSupport.compose(text, file: file) {
-        case .failure(let diagnostic):
-            diagnostics.append(diagnostic)
-            return nil
-        case .success(let node?) where node.mapping != nil:
-            root = node
-        case .success:
-            error(line: 1, "city.yaml must be a mapping with name, languages, offices, emergency, messages")
-            return nil
-        }
+        let (node, problem) = YAMLSupport.composeMapping(
+            text, file: file, notMapping: "city.yaml must be a mapping with name, languages, offices, emergency, messages")
+        if let problem { diagnostics.append(problem) }
+        guard let root = node else { return nil }
 
         let name = root.value("name")?.scalarString ?? ""
         if name.isEmpty { error(line: root.line, "missing `name`") }

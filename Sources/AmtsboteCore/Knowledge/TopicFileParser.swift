@@ -41,17 +41,11 @@ struct TopicFileParser {
         let frontMatter = lines[1..<end].joined(separator: "\n")
         let body = lines[(end + 1)...].joined(separator: "\n").trimmedWhitespace
 
-        let root: Node
-        switch YAMLSupport.compose(frontMatter, file: file, lineOffset: 1) {
-        case .failure(let diagnostic):
-            diagnostics.append(diagnostic)
-            return nil
-        case .success(let node?) where node.mapping != nil:
-            root = node
-        case .success:
-            error(line: 2, "the front matter must be a mapping with at least `title` and `questions`")
-            return nil
-        }
+        let (node, problem) = YAMLSupport.composeMapping(
+            frontMatter, file: file, lineOffset: 1,
+            notMapping: "the front matter must be a mapping with at least `title` and `questions`")
+        if let problem { diagnostics.append(problem) }
+        guard let root = node else { return nil }
         func line(_ node: Node?) -> Int? { node?.line.map { $0 + 1 } }
 
         let title = root.value("title")?.scalarString?.trimmedWhitespace ?? ""

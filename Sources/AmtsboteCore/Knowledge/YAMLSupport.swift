@@ -16,6 +16,21 @@ enum YAMLSupport {
         }
     }
 
+    /// Composes `text` and requires a mapping at its root. Returns the root, or nil with the
+    /// problem (YAML error, or `notMapping` reported on the first line of the text).
+    static func composeMapping(
+        _ text: String, file: String, lineOffset: Int = 0, notMapping: String
+    ) -> (root: Node?, problem: KnowledgeDiagnostic?) {
+        switch compose(text, file: file, lineOffset: lineOffset) {
+        case .failure(let diagnostic):
+            return (nil, diagnostic)
+        case .success(let node?) where node.mapping != nil:
+            return (node, nil)
+        case .success:
+            return (nil, KnowledgeDiagnostic(.error, file: file, line: lineOffset + 1, notMapping))
+        }
+    }
+
     private static func diagnostic(for error: YamlError, file: String, lineOffset: Int) -> KnowledgeDiagnostic {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
