@@ -73,8 +73,8 @@ public func buildApplication(
         RetentionService(database: database, interval: tuning.purgeInterval, retentionDays: tuning.retentionDays, logger: logger),
         OutboxDispatcher(database: database, clients: clients, wakeup: outboxWakeup, tuning: tuning, logger: logger),
         InboundProcessingService(
-            processor: processor, wakeup: inboundWakeup, outboxWakeup: outboxWakeup, callbacks: callbacks,
-            pollInterval: .seconds(1), logger: logger),
+            processor: processor, intake: intake, outboxWakeup: outboxWakeup, callbacks: callbacks,
+            pollInterval: .seconds(1), tuning: tuning, logger: logger),
     ]
     logger.info(
         "channels",

@@ -42,6 +42,7 @@ public final class AmtsboteDatabase: Sendable {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1", migrate: Migrations.v1)
+        migrator.registerMigration("v2", migrate: Migrations.v2)
         return migrator
     }
 

@@ -94,4 +94,13 @@ enum Migrations {
         }
         try db.create(index: "outboxEntry_due", on: "outboxEntry", columns: ["status", "nextAttemptAt"])
     }
+
+    /// Indexes for a long outbox: due entries in id order, and "an earlier pending entry of the same
+    /// conversation" without scanning every pending entry (partial indexes: only pending rows).
+    static func v2(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE INDEX outboxEntry_pending ON outboxEntry(id) WHERE status = 'pending';
+            CREATE INDEX outboxEntry_pendingByConversation ON outboxEntry(conversationID, id) WHERE status = 'pending';
+            """)
+    }
 }

@@ -112,6 +112,11 @@ public struct Tuning: Sendable {
     public var retryMaxDelay: Duration = .seconds(600)
     /// Delivery attempts before an entry is marked failed.
     public var maxDeliveryAttempts = 8
+    /// Stored events processed per transaction.
+    public var processingBatchSize = 32
+    /// The share of time background processing takes while webhooks keep arriving (0…1]: under a
+    /// burst acknowledgements come first and the durable backlog is worked off afterwards.
+    public var backgroundShareUnderLoad = 0.25
     /// Outbox sends in flight at once.
     public var deliveryConcurrency = 16
     /// Timeout of one outbound HTTP request.

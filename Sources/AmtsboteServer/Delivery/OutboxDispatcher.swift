@@ -17,14 +17,44 @@ struct OutboxDispatcher: Service {
     let logger: Logger
 
     func run() async throws {
+        let inFlight = InFlightEntries()
         await withGracefulShutdownHandler {
-            while !Task.isShuttingDownGracefully && !Task.isCancelled {
-                let sent = await deliverDue()
-                if sent == 0 { await wakeup.wait(timeout: await idleTimeout()) }
+            // Sends finish on their own time; a finished send rings the wakeup so its slot (and the
+            // conversation's next reply) is taken at once. At shutdown the group waits for them.
+            await withDiscardingTaskGroup { group in
+                while !Task.isShuttingDownGracefully && !Task.isCancelled {
+                    let started = await startDue(in: &group, inFlight: inFlight)
+                    if started == 0 { await wakeup.wait(timeout: await idleTimeout()) }
+                }
             }
         } onGracefulShutdown: {
             Task { await wakeup.ring() }
         }
+    }
+
+    /// Starts sends for due entries not already in flight, up to the free slots; returns how many.
+    private func startDue(in group: inout DiscardingTaskGroup, inFlight: InFlightEntries) async -> Int {
+        let busy = await inFlight.ids
+        let free = tuning.deliveryConcurrency - busy.count
+        guard free > 0 else { return 0 }
+        let entries: [OutboxEntryRecord]
+        do {
+            entries = try await database.dueOutboxEntries(limit: tuning.deliveryConcurrency + busy.count)
+        } catch {
+            logger.error("cannot read the outbox", metadata: ["error": "\(error)"])
+            return 0
+        }
+        let fresh = entries.filter { $0.id.map { !busy.contains($0) } ?? false }.prefix(free)
+        for entry in fresh {
+            guard let id = entry.id else { continue }
+            await inFlight.insert(id)
+            group.addTask {
+                await deliver(entry)
+                await inFlight.remove(id)
+                await wakeup.ring()
+            }
+        }
+        return fresh.count
     }
 
     /// How long to sleep when nothing is due: until the next retry, at most a second.
@@ -32,23 +62,6 @@ struct OutboxDispatcher: Service {
         guard let next = try? await database.nextOutboxAttempt() else { return .seconds(1) }
         let seconds = min(max(next.timeIntervalSinceNow, 0.01), 1)
         return .milliseconds(Int(seconds * 1000))
-    }
-
-    /// Sends one batch of due entries; returns how many were attempted.
-    func deliverDue(now: Date = Date()) async -> Int {
-        let entries: [OutboxEntryRecord]
-        do {
-            entries = try await database.dueOutboxEntries(now: now, limit: tuning.deliveryConcurrency)
-        } catch {
-            logger.error("cannot read the outbox", metadata: ["error": "\(error)"])
-            return 0
-        }
-        await withTaskGroup(of: Void.self) { group in
-            for entry in entries {
-                group.addTask { await deliver(entry) }
-            }
-        }
-        return entries.count
     }
 
     private func deliver(_ entry: OutboxEntryRecord) async {
@@ -106,4 +119,11 @@ struct OutboxDispatcher: Service {
             channel: entry.channel, recipientID: conversation.senderID, address: conversation.replyAddress,
             reply: try entry.botReply(), tag: entry.tag)
     }
+}
+
+/// The outbox entries being sent right now, so a refill does not start them twice.
+private actor InFlightEntries {
+    private(set) var ids: Set<Int64> = []
+    func insert(_ id: Int64) { ids.insert(id) }
+    func remove(_ id: Int64) { ids.remove(id) }
 }

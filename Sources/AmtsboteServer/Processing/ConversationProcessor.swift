@@ -21,85 +21,108 @@ struct ConversationProcessor: Sendable {
 
     /// Processes the event if it is still pending; nil when it was already processed.
     func process(eventID: Int64, now: Date = Date()) async throws -> ProcessedEvent? {
+        try await process(eventIDs: [eventID], now: now)[eventID]
+    }
+
+    /// Processes those of `eventIDs` that are still pending, in order, in one transaction (one
+    /// commit for many events); the result holds the events processed now. When anything fails the
+    /// whole batch is rolled back and stays pending.
+    func process(eventIDs: [Int64], now: Date = Date()) async throws -> [Int64: ProcessedEvent] {
         guard let engine = await knowledge.engine else { throw Failure.knowledgeNotLoaded }
-        guard let event = try await database.writer.read({ db in try InboundEventRecord.fetchOne(db, key: eventID) }),
-            event.status == .pending
-        else { return nil }
-        let message = try event.message()
-        let decision = await rateLimiter.check(channel: message.channel, senderID: message.senderID)
+        let events = try await database.writer.read { db in
+            try InboundEventRecord.fetchAll(db, keys: eventIDs).filter { $0.status == .pending }
+        }
+        let pending: [(id: Int64, message: InboundMessage)] = try events.sorted { ($0.id ?? 0) < ($1.id ?? 0) }
+            .compactMap { event in try event.id.map { ($0, try event.message()) } }
+        guard !pending.isEmpty else { return [:] }
+        let decisions = await rateLimiter.check(pending.map { ($0.message.channel, $0.message.senderID) })
         let zone = TimeZone(identifier: engine.knowledgeBase.city.timezone) ?? .current
         let day = DayText.day(of: now, in: zone)
 
-        let result = try await database.writer.write { db -> ProcessedEvent? in
-            guard try AmtsboteDatabase.claimPendingEvent(db, id: eventID) != nil else { return nil }
-            var conversation = try AmtsboteDatabase.conversation(
-                db, channel: message.channel, senderID: message.senderID, now: now)
-            guard let conversationID = conversation.id else { return nil }
-            var processed = ProcessedEvent(
-                conversationID: conversationID, queued: false, callbackID: message.callbackID, channel: message.channel)
-
-            var turn: DialogueTurn?
-            var reply: BotReply?
-            switch decision {
-            case .allow:
-                turn = engine.respond(to: message, state: conversation.dialogueState, day: day)
-                reply = turn?.reply
-            case .notify:
-                let language = conversation.dialogueState.language ?? engine.knowledgeBase.city.defaultLanguage
-                reply = engine.composer.message("rate_limited", language: language).map { BotReply(text: $0) }
-            case .drop:
-                break
+        let results = try await database.writer.write { db -> [Int64: ProcessedEvent] in
+            var results: [Int64: ProcessedEvent] = [:]
+            for (event, decision) in zip(pending, decisions) {
+                results[event.id] = try Self.process(
+                    db, eventID: event.id, message: event.message, decision: decision, engine: engine, day: day, now: now)
             }
-
-            let inbound = try AmtsboteDatabase.appendMessage(db, MessageRecord(
-                conversationID: conversationID, direction: .in, author: "citizen", text: message.text,
-                outcome: turn?.outcome?.rawValue ?? (decision == .allow ? nil : "rate_limited"), topic: turn?.topic,
-                createdAt: now))
-
-            var caseID: Int64?
-            if var current = turn, let escalation = current.escalation {
-                let (record, opened) = try AmtsboteDatabase.escalate(
-                    db, conversationID: conversationID, messageID: inbound.id, reason: escalation.reason,
-                    candidates: escalation.candidates, language: current.language, now: now)
-                current = engine.completing(current, caseNumber: record.number, joined: !opened, now: now)
-                caseID = record.id
-                turn = current
-                reply = current.reply
-            }
-
-            if let reply, !reply.text.isEmpty {
-                processed.reply = try AmtsboteDatabase.appendMessage(db, MessageRecord(
-                    conversationID: conversationID, caseID: caseID, direction: .out, author: "bot", text: reply.text,
-                    outcome: turn?.outcome?.rawValue, topic: turn?.topic, createdAt: now))
-                processed.botReply = reply
-                if message.channel.isPushed {
-                    try AmtsboteDatabase.enqueue(db, OutboxEntryRecord(
-                        conversationID: conversationID, caseID: caseID, channel: message.channel, reply: reply, now: now))
-                    processed.queued = true
-                }
-            }
-
-            if let turn {
-                conversation.dialogueState = turn.state
-                conversation.language = turn.language
-            }
-            if message.address != ReplyAddress() { conversation.replyAddress = message.address }
-            conversation.lastInboundAt = now
-            conversation.lastMessageAt = now
-            try conversation.update(db)
-            try AmtsboteDatabase.finishEvent(db, id: eventID, status: .processed, now: now)
-            return processed
+            return results
         }
-        if let result {
+        for (event, decision) in zip(pending, decisions) {
+            guard let result = results[event.id] else { continue }
             logger.info(
                 "message processed",
                 metadata: [
-                    "channel": "\(message.channel.rawValue)", "event": "\(eventID)",
+                    "channel": "\(event.message.channel.rawValue)", "event": "\(event.id)",
                     "outcome": "\(result.reply?.outcome ?? (decision == .allow ? "none" : "rate_limited"))",
                 ])
-            logger.debug("message text", metadata: ["event": "\(eventID)", "text": "\(message.text)"])
+            logger.debug("message text", metadata: ["event": "\(event.id)", "text": "\(event.message.text)"])
         }
-        return result
+        return results
+    }
+
+    /// One event inside the batch transaction: claims it, decides, logs, queues, updates the conversation.
+    private static func process(
+        _ db: Database, eventID: Int64, message: InboundMessage, decision: RateLimiter.Decision,
+        engine: DialogueEngine, day: String, now: Date
+    ) throws -> ProcessedEvent? {
+        guard try AmtsboteDatabase.claimPendingEvent(db, id: eventID) != nil else { return nil }
+        var conversation = try AmtsboteDatabase.conversation(
+            db, channel: message.channel, senderID: message.senderID, now: now)
+        guard let conversationID = conversation.id else { return nil }
+        var processed = ProcessedEvent(
+            conversationID: conversationID, queued: false, callbackID: message.callbackID, channel: message.channel)
+
+        var turn: DialogueTurn?
+        var reply: BotReply?
+        switch decision {
+        case .allow:
+            turn = engine.respond(to: message, state: conversation.dialogueState, day: day)
+            reply = turn?.reply
+        case .notify:
+            let language = conversation.dialogueState.language ?? engine.knowledgeBase.city.defaultLanguage
+            reply = engine.composer.message("rate_limited", language: language).map { BotReply(text: $0) }
+        case .drop:
+            break
+        }
+
+        let inbound = try AmtsboteDatabase.appendMessage(db, MessageRecord(
+            conversationID: conversationID, direction: .in, author: "citizen", text: message.text,
+            outcome: turn?.outcome?.rawValue ?? (decision == .allow ? nil : "rate_limited"), topic: turn?.topic,
+            createdAt: now))
+
+        var caseID: Int64?
+        if var current = turn, let escalation = current.escalation {
+            let (record, opened) = try AmtsboteDatabase.escalate(
+                db, conversationID: conversationID, messageID: inbound.id, reason: escalation.reason,
+                candidates: escalation.candidates, language: current.language, now: now)
+            current = engine.completing(current, caseNumber: record.number, joined: !opened, now: now)
+            caseID = record.id
+            turn = current
+            reply = current.reply
+        }
+
+        if let reply, !reply.text.isEmpty {
+            processed.reply = try AmtsboteDatabase.appendMessage(db, MessageRecord(
+                conversationID: conversationID, caseID: caseID, direction: .out, author: "bot", text: reply.text,
+                outcome: turn?.outcome?.rawValue, topic: turn?.topic, createdAt: now))
+            processed.botReply = reply
+            if message.channel.isPushed {
+                try AmtsboteDatabase.enqueue(db, OutboxEntryRecord(
+                    conversationID: conversationID, caseID: caseID, channel: message.channel, reply: reply, now: now))
+                processed.queued = true
+            }
+        }
+
+        if let turn {
+            conversation.dialogueState = turn.state
+            conversation.language = turn.language
+        }
+        if message.address != ReplyAddress() { conversation.replyAddress = message.address }
+        conversation.lastInboundAt = now
+        conversation.lastMessageAt = now
+        try conversation.update(db)
+        try AmtsboteDatabase.finishEvent(db, id: eventID, status: .processed, now: now)
+        return processed
     }
 }
 

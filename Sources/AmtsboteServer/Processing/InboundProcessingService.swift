@@ -4,24 +4,37 @@ import Foundation
 import Logging
 import ServiceLifecycle
 
-/// Processes stored webhook events in the background, oldest first: woken by the webhook
-/// handlers, and polling now and then so events left over from before a restart are picked up.
-/// At graceful shutdown it finishes the event at hand and stops.
+/// Processes stored webhook events in the background, oldest first, a batch per transaction:
+/// woken by the webhook handlers, and polling now and then so events left over from before a
+/// restart are picked up. While webhooks keep arriving it takes only a share of the time, so
+/// acknowledgements stay fast under a burst; the stored backlog is worked off when it ends.
+/// At graceful shutdown it finishes the batch at hand and stops.
 struct InboundProcessingService: Service {
     let processor: ConversationProcessor
-    let wakeup: Wakeup
+    let intake: Intake
     let outboxWakeup: Wakeup
     let callbacks: CallbackAcknowledger?
     let pollInterval: Duration
+    let tuning: Tuning
     let logger: Logger
     /// Attempts before an event that keeps failing is set aside as `failed`.
     var maxAttempts = 5
 
+    private var wakeup: Wakeup { intake.wakeup }
+
     func run() async throws {
+        let clock = ContinuousClock()
         await withGracefulShutdownHandler {
             while !Task.isShuttingDownGracefully && !Task.isCancelled {
+                let started = clock.now
                 let drained = await processBatch()
-                if drained { await wakeup.wait(timeout: pollInterval) }
+                if drained {
+                    await wakeup.wait(timeout: pollInterval)
+                } else if await intake.isActive(within: .milliseconds(100)) {
+                    // Busy intake: rest so that processing takes `backgroundShareUnderLoad` of the time.
+                    let share = min(max(tuning.backgroundShareUnderLoad, 0.01), 1)
+                    try? await Task.sleep(for: (clock.now - started) * ((1 - share) / share))
+                }
             }
         } onGracefulShutdown: {
             Task { await wakeup.ring() }
@@ -30,32 +43,51 @@ struct InboundProcessingService: Service {
 
     /// Processes up to one batch; returns true when nothing more is pending.
     private func processBatch() async -> Bool {
+        let limit = tuning.processingBatchSize
         let events: [InboundEventRecord]
         do {
             // Web chat and API messages are answered by their own request; only pick up those
             // left behind (a crash, an error) after a grace period.
-            events = try await processor.database.pendingInboundEvents(limit: 200, directCutoff: Date().addingTimeInterval(-30))
+            events = try await processor.database.pendingInboundEvents(limit: limit, directCutoff: Date().addingTimeInterval(-30))
         } catch {
             logger.error("cannot read pending events", metadata: ["error": "\(error)"])
             return true
         }
+        let ids = events.compactMap(\.id)
+        guard !ids.isEmpty else { return true }
+        do {
+            await finish(try await processor.process(eventIDs: ids))
+            return events.count < limit
+        } catch ConversationProcessor.Failure.knowledgeNotLoaded {
+            return true  // wait for a valid base
+        } catch {
+            // Something in the batch failed and rolled it back: one by one, to set the culprit aside.
+            return await processSingly(ids) || events.count < limit
+        }
+    }
+
+    /// Processes events one transaction each, recording failures; true when all of them failed.
+    private func processSingly(_ ids: [Int64]) async -> Bool {
         var failures = 0
-        for event in events {
+        for id in ids {
             if Task.isShuttingDownGracefully { return true }
-            guard let id = event.id else { continue }
             do {
-                if let processed = try await processor.process(eventID: id) {
-                    if processed.queued { await outboxWakeup.ring() }
-                    if let callbackID = processed.callbackID { callbacks?.acknowledge(callbackID) }
-                }
+                await finish(try await processor.process(eventIDs: [id]))
             } catch ConversationProcessor.Failure.knowledgeNotLoaded {
-                return true  // wait for a valid base
+                return true
             } catch {
                 failures += 1
                 logger.error("event processing failed", metadata: ["event": "\(id)", "error": "\(error)"])
                 try? await processor.database.recordEventFailure(id: id, maxAttempts: maxAttempts)
             }
         }
-        return events.count < 200 || failures == events.count
+        return failures == ids.count
+    }
+
+    private func finish(_ processed: [Int64: ProcessedEvent]) async {
+        if processed.values.contains(where: \.queued) { await outboxWakeup.ring() }
+        for event in processed.values {
+            if let callbackID = event.callbackID { callbacks?.acknowledge(callbackID) }
+        }
     }
 }

@@ -21,4 +21,9 @@ struct Intake: Sendable {
         if wake && !ids.isEmpty { await wakeup.ring() }
         return ids
     }
+
+    /// Whether webhooks arrived within `interval`.
+    func isActive(within interval: Duration) async -> Bool {
+        await batcher.isActive(within: interval)
+    }
 }

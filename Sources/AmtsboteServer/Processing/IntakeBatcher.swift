@@ -11,12 +11,15 @@ actor IntakeBatcher {
     private let database: AmtsboteDatabase
     private var waiting: [Waiter] = []
     private var flushing = false
+    private let clock = ContinuousClock()
+    private var lastArrival: ContinuousClock.Instant?
 
     init(database: AmtsboteDatabase) { self.database = database }
 
     /// Stores `messages` (in a shared transaction); returns the ids of the new events.
     func store(_ messages: [InboundMessage]) async throws -> [Int64] {
         guard !messages.isEmpty else { return [] }
+        lastArrival = clock.now
         return try await withCheckedThrowingContinuation { continuation in
             waiting.append((messages, continuation))
             if !flushing {
@@ -24,6 +27,11 @@ actor IntakeBatcher {
                 Task { await flush() }
             }
         }
+    }
+
+    /// Whether messages arrived within `interval` (background work yields to a busy intake).
+    func isActive(within interval: Duration) -> Bool {
+        lastArrival.map { clock.now - $0 < interval } ?? false
     }
 
     private func flush() async {

@@ -34,6 +34,11 @@ actor RateLimiter {
         self.window = window
     }
 
+    /// Counts the messages of a batch, in order, and decides for each.
+    func check(_ senders: [(channel: Channel, senderID: String)]) -> [Decision] {
+        senders.map { check(channel: $0.channel, senderID: $0.senderID) }
+    }
+
     /// Counts a message from `senderID` and decides.
     func check(channel: Channel, senderID: String) -> Decision {
         let now = clock.now
