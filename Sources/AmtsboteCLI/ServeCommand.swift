@@ -36,6 +36,11 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "SQLite database file, folder created if missing (env AMTSBOTE_DATABASE; default ./data/amtsbote.sqlite).")
     var database: String?
 
+    @Option(
+        name: .long,
+        help: "Share of time (0.01–1) replies are worked on while webhooks keep arriving; the rest goes to acknowledging them (env AMTSBOTE_BACKGROUND_SHARE; default 0.25).")
+    var backgroundShare: Double?
+
     /// The server configuration from options, then environment, then defaults.
     func serverConfiguration(environment: [String: String]) throws -> ServerConfiguration {
         var configuration = ServerConfiguration()
@@ -49,6 +54,13 @@ struct ServeCommand: AsyncParsableCommand {
         guard (0...65535).contains(configuration.port) else { throw ValidationError("The port must be between 0 and 65535.") }
         configuration.knowledgeDirectory = knowledge ?? environment["AMTSBOTE_KNOWLEDGE"] ?? configuration.knowledgeDirectory
         configuration.databasePath = database ?? environment["AMTSBOTE_DATABASE"] ?? configuration.databasePath
+        if let share = try backgroundShare ?? environment["AMTSBOTE_BACKGROUND_SHARE"].map({ text in
+            guard let value = Double(text) else { throw ValidationError("AMTSBOTE_BACKGROUND_SHARE must be a number, not \(text).") }
+            return value
+        }) {
+            guard (0.01...1).contains(share) else { throw ValidationError("The background share must be between 0.01 and 1.") }
+            configuration.tuning.backgroundShareUnderLoad = share
+        }
         configuration.readSecrets(from: environment)
         return configuration
     }

@@ -57,7 +57,7 @@ public func buildApplication(
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: LogRequestsMiddleware(.debug))
     HealthController(knowledge: knowledge, database: database).register(on: router)
-    WebChatController(conversation: direct, database: database, assets: WebChatAssets()).register(on: router)
+    WebChatController(conversation: direct, database: database, knowledge: knowledge, assets: WebChatAssets()).register(on: router)
     if let meta = configuration.meta {
         MetaWebhookController(configuration: meta, intake: intake).register(on: router)
     }

@@ -9,16 +9,24 @@ extension AmtsboteDatabase {
     @discardableResult
     public func storeInbound(_ messages: [InboundMessage], now: Date = Date()) async throws -> [Int64] {
         guard !messages.isEmpty else { return [] }
-        return try await writer.write { db in try Self.storeInbound(db, messages, now: now) }
+        let records = messages.map { InboundEventRecord(message: $0, now: now) }
+        return try await writer.write { db in try Self.storeInbound(db, records) }
     }
 
-    /// The transactional body of `storeInbound`, for callers already inside a write.
-    public static func storeInbound(_ db: Database, _ messages: [InboundMessage], now: Date) throws -> [Int64] {
+    /// The transactional body of `storeInbound`, for callers already inside a write: the records
+    /// are prepared (payload encoded) outside it, so the write lock is held only for the inserts.
+    public static func storeInbound(_ db: Database, _ records: [InboundEventRecord]) throws -> [Int64] {
+        let insert = try db.cachedStatement(sql: """
+            INSERT OR IGNORE INTO inboundEvent (channel, externalID, senderID, payload, status, attempts, receivedAt)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
         var ids: [Int64] = []
-        for message in messages {
-            var record = InboundEventRecord(message: message, now: now)
-            try record.insert(db, onConflict: .ignore)
-            if db.changesCount > 0, let id = record.id { ids.append(id) }
+        for record in records {
+            try insert.execute(arguments: [
+                record.channel.rawValue, record.externalID, record.senderID, record.payload, record.status.rawValue,
+                record.attempts, record.receivedAt,
+            ])
+            if db.changesCount > 0 { ids.append(db.lastInsertedRowID) }
         }
         return ids
     }
@@ -40,19 +48,14 @@ extension AmtsboteDatabase {
         }
     }
 
-    /// The event still pending with this id, inside a write (nil when already processed).
-    public static func claimPendingEvent(_ db: Database, id: Int64) throws -> InboundEventRecord? {
-        guard var event = try InboundEventRecord.fetchOne(db, key: id), event.status == .pending else { return nil }
-        event.attempts += 1
-        try event.update(db)
-        return event
-    }
-
-    /// Marks an event done (or failed for good), inside a write.
-    public static func finishEvent(_ db: Database, id: Int64, status: InboundEventRecord.Status, now: Date) throws {
-        try db.execute(
-            sql: "UPDATE inboundEvent SET status = ?, processedAt = ? WHERE id = ?",
-            arguments: [status.rawValue, now, id])
+    /// Marks the event with this id processed if it is still pending, inside the write that
+    /// processes it (a rollback leaves it pending); false when it was already taken.
+    public static func claimPendingEvent(_ db: Database, id: Int64, now: Date) throws -> Bool {
+        try db.cachedStatement(sql: """
+            UPDATE inboundEvent SET status = 'processed', processedAt = ?, attempts = attempts + 1
+            WHERE id = ? AND status = 'pending'
+            """).execute(arguments: [now, id])
+        return db.changesCount > 0
     }
 
     /// Marks an event that could not be processed: it stays pending for another attempt until

@@ -12,13 +12,14 @@ extension AmtsboteDatabase {
     }
 
     /// Pending entries due at `now`, oldest first, at most one per conversation so that a
-    /// conversation's replies go out in order.
+    /// conversation's replies go out in order. (Walks the pending entries in id order: the planner
+    /// would otherwise sort every due entry of a long outbox for each refill.)
     public func dueOutboxEntries(now: Date = Date(), limit: Int = 32) async throws -> [OutboxEntryRecord] {
         try await writer.read { db in
             try OutboxEntryRecord.fetchAll(
                 db,
                 sql: """
-                    SELECT * FROM outboxEntry AS o
+                    SELECT * FROM outboxEntry AS o INDEXED BY outboxEntry_pending
                     WHERE o.status = 'pending' AND o.nextAttemptAt <= ?
                       AND NOT EXISTS (SELECT 1 FROM outboxEntry AS e
                                       WHERE e.conversationID = o.conversationID AND e.status = 'pending' AND e.id < o.id)

@@ -20,6 +20,15 @@ print(f"stored (acknowledged) messages: {len(events)}; unprocessed: {unprocessed
 print(f"outbox: {outbox}; conversations with != 1 outbox entry: {per_conversation}")
 print(f"requests at the fake platform: {len(lines)}; recipients: {len(recipients)}")
 print(f"messages without a reply: {len(missing)}; duplicated reply parts: {len(duplicated)}")
+# How long citizens waited for their reply (stored → sent), including the backlog after the burst.
+waits = sorted(w for (w,) in con.execute("""
+    SELECT (julianday(o.sentAt) - julianday(e.receivedAt)) * 86400 FROM outboxEntry o
+    JOIN conversation c ON c.id = o.conversationID
+    JOIN inboundEvent e ON e.channel = c.channel AND e.senderID = c.senderID
+    WHERE o.status = 'sent'""") if w is not None)
+if waits:
+    pct = lambda p: waits[min(len(waits) - 1, int(p * len(waits)))]
+    print(f"reply sent after (stored → sent): p50 {pct(0.5):.1f} s, p99 {pct(0.99):.1f} s, max {waits[-1]:.1f} s")
 ok = not missing and not duplicated and unprocessed == 0 and per_conversation == 0 and outbox.get("pending", 0) == 0
 print("CHECK: " + ("OK — every acknowledged message got exactly one reply" if ok else "FAILED"))
 sys.exit(0 if ok else 1)

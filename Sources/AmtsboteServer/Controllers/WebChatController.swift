@@ -12,6 +12,7 @@ import Hummingbird
 struct WebChatController: Sendable {
     let conversation: DirectConversation
     let database: AmtsboteDatabase
+    let knowledge: KnowledgeService
     let assets: WebChatAssets
 
     struct Input: Decodable {
@@ -28,10 +29,19 @@ struct WebChatController: Sendable {
     }
 
     func register(on router: Router<AppRequestContext>) {
-        router.get("/chat") { _, _ in try assets.response(for: "index.html") }
+        router.get("/chat") { request, _ in try await page(request) }
         router.get("/chat/:file") { _, context in try assets.response(for: try context.parameters.require("file")) }
         router.post("/chat/api/messages") { request, context in try await send(request, context: context) }
         router.get("/chat/api/messages") { request, _ in try await poll(request) }
+    }
+
+    /// The page in the language asked for (`?lang=`, else `Accept-Language`), with the city's texts.
+    func page(_ request: Request) async throws -> Response {
+        guard let city = await knowledge.engine?.knowledgeBase.city else { throw APIError.unavailable }
+        let language = WebChatPage.language(
+            requested: request.uri.queryParameters["lang"].map(String.init),
+            acceptLanguage: request.headers[.acceptLanguage], offered: city.languages)
+        return assets.response(html: assets.page.render(language: language, city: city), language: language)
     }
 
     func send(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -65,25 +75,32 @@ struct WebChatController: Sendable {
     }
 }
 
-/// The web chat's static files, read once from the target's resources.
+/// The web chat's files, read once from the target's resources: the page template, its default
+/// texts, the stylesheet and the script.
 struct WebChatAssets: Sendable {
     private let files: [String: (contentType: String, bytes: [UInt8])]
+    /// The page template with its default texts.
+    let page: WebChatPage
 
     static let contentTypes = [
         "html": "text/html; charset=utf-8", "css": "text/css; charset=utf-8", "js": "text/javascript; charset=utf-8",
     ]
 
-    /// Loads `index.html`, `chat.css` and `chat.js` from the bundle's `WebChat` folder.
+    /// Loads `chat.css`, `chat.js`, `index.html` and `texts.json` from the bundle's `WebChat` folder.
     init(bundle: Bundle = .module) {
-        var files: [String: (String, [UInt8])] = [:]
-        for name in ["index.html", "chat.css", "chat.js"] {
+        func load(_ name: String) -> Data? {
             let parts = name.split(separator: ".")
-            guard let url = bundle.url(forResource: String(parts[0]), withExtension: String(parts[1]), subdirectory: "WebChat"),
-                let data = try? Data(contentsOf: url)
-            else { continue }
-            files[name] = (Self.contentTypes[String(parts[1])] ?? "application/octet-stream", Array(data))
+            return bundle.url(forResource: String(parts[0]), withExtension: String(parts[1]), subdirectory: "WebChat")
+                .flatMap { try? Data(contentsOf: $0) }
+        }
+        var files: [String: (String, [UInt8])] = [:]
+        for name in ["chat.css", "chat.js"] {
+            guard let data = load(name), let ext = name.split(separator: ".").last else { continue }
+            files[name] = (Self.contentTypes[String(ext)] ?? "application/octet-stream", Array(data))
         }
         self.files = files
+        let defaults = load("texts.json").flatMap { try? JSONDecoder().decode([String: [String: String]].self, from: $0) }
+        page = WebChatPage(template: load("index.html").map { String(decoding: $0, as: UTF8.self) } ?? "", defaults: defaults ?? [:])
     }
 
     func response(for name: String) throws -> Response {
@@ -92,6 +109,17 @@ struct WebChatAssets: Sendable {
             status: .ok,
             headers: [.contentType: file.contentType, .cacheControl: "no-cache", .contentSecurityPolicy: Self.policy],
             body: .init(byteBuffer: ByteBuffer(bytes: file.bytes)))
+    }
+
+    /// The rendered page; it varies with the visitor's language.
+    func response(html: String, language: String) -> Response {
+        Response(
+            status: .ok,
+            headers: [
+                .contentType: Self.contentTypes["html"] ?? "text/html", .contentLanguage: language, .vary: "Accept-Language",
+                .cacheControl: "no-cache", .contentSecurityPolicy: Self.policy,
+            ],
+            body: .init(byteBuffer: ByteBuffer(string: html)))
     }
 
     /// Nothing from other hosts; embeddable in the city's site.

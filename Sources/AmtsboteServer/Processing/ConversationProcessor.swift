@@ -29,8 +29,9 @@ struct ConversationProcessor: Sendable {
     /// whole batch is rolled back and stays pending.
     func process(eventIDs: [Int64], now: Date = Date()) async throws -> [Int64: ProcessedEvent] {
         guard let engine = await knowledge.engine else { throw Failure.knowledgeNotLoaded }
-        let events = try await database.writer.read { db in
-            try InboundEventRecord.fetchAll(db, keys: eventIDs).filter { $0.status == .pending }
+        let (events, states) = try await database.writer.read { db in
+            let events = try InboundEventRecord.fetchAll(db, keys: eventIDs).filter { $0.status == .pending }
+            return (events, try Self.dialogueStates(db, senders: events.map { ($0.channel, $0.senderID) }))
         }
         let pending: [(id: Int64, message: InboundMessage)] = try events.sorted { ($0.id ?? 0) < ($1.id ?? 0) }
             .compactMap { event in try event.id.map { ($0, try event.message()) } }
@@ -39,11 +40,22 @@ struct ConversationProcessor: Sendable {
         let zone = TimeZone(identifier: engine.knowledgeBase.city.timezone) ?? .current
         let day = DayText.day(of: now, in: zone)
 
+        // Decide before taking the write lock (matching is the costly part), assuming the states
+        // just read; the transaction redoes a decision only if its conversation changed meanwhile.
+        var assumed = states
+        let plans = zip(pending, decisions).map { event, decision -> Plan in
+            let key = SenderKey(channel: event.message.channel, senderID: event.message.senderID)
+            let state = assumed[key] ?? ConversationState()
+            let plan = Plan.make(event.message, state: state, decision: decision, engine: engine, day: day)
+            if let turn = plan.turn { assumed[key] = turn.state }
+            return plan
+        }
+
         let results = try await database.writer.write { db -> [Int64: ProcessedEvent] in
             var results: [Int64: ProcessedEvent] = [:]
-            for (event, decision) in zip(pending, decisions) {
-                results[event.id] = try Self.process(
-                    db, eventID: event.id, message: event.message, decision: decision, engine: engine, day: day, now: now)
+            for (event, plan) in zip(pending, plans) {
+                results[event.id] = try Self.apply(
+                    db, eventID: event.id, message: event.message, plan: plan, engine: engine, day: day, now: now)
             }
             return results
         }
@@ -60,30 +72,23 @@ struct ConversationProcessor: Sendable {
         return results
     }
 
-    /// One event inside the batch transaction: claims it, decides, logs, queues, updates the conversation.
-    private static func process(
-        _ db: Database, eventID: Int64, message: InboundMessage, decision: RateLimiter.Decision,
-        engine: DialogueEngine, day: String, now: Date
+    /// One event inside the batch transaction: claims it, takes the planned decision (or decides
+    /// again when the conversation moved on), logs, queues, updates the conversation.
+    private static func apply(
+        _ db: Database, eventID: Int64, message: InboundMessage, plan: Plan, engine: DialogueEngine, day: String, now: Date
     ) throws -> ProcessedEvent? {
-        guard try AmtsboteDatabase.claimPendingEvent(db, id: eventID) != nil else { return nil }
+        guard try AmtsboteDatabase.claimPendingEvent(db, id: eventID, now: now) else { return nil }
         var conversation = try AmtsboteDatabase.conversation(
             db, channel: message.channel, senderID: message.senderID, now: now)
         guard let conversationID = conversation.id else { return nil }
         var processed = ProcessedEvent(
             conversationID: conversationID, queued: false, callbackID: message.callbackID, channel: message.channel)
-
-        var turn: DialogueTurn?
-        var reply: BotReply?
-        switch decision {
-        case .allow:
-            turn = engine.respond(to: message, state: conversation.dialogueState, day: day)
-            reply = turn?.reply
-        case .notify:
-            let language = conversation.dialogueState.language ?? engine.knowledgeBase.city.defaultLanguage
-            reply = engine.composer.message("rate_limited", language: language).map { BotReply(text: $0) }
-        case .drop:
-            break
-        }
+        let state = conversation.dialogueState
+        let decided = plan.assumedState == state
+            ? plan : Plan.make(message, state: state, decision: plan.decision, engine: engine, day: day)
+        var turn = decided.turn
+        var reply = decided.reply
+        let decision = plan.decision
 
         let inbound = try AmtsboteDatabase.appendMessage(db, MessageRecord(
             conversationID: conversationID, direction: .in, author: "citizen", text: message.text,
@@ -121,7 +126,6 @@ struct ConversationProcessor: Sendable {
         conversation.lastInboundAt = now
         conversation.lastMessageAt = now
         try conversation.update(db)
-        try AmtsboteDatabase.finishEvent(db, id: eventID, status: .processed, now: now)
         return processed
     }
 }
@@ -134,5 +138,51 @@ extension Channel {
         case .messenger, .instagram, .whatsapp, .telegram: return true
         case .webchat, .api: return false
         }
+    }
+}
+
+/// A channel and sender: one conversation.
+struct SenderKey: Hashable {
+    var channel: Channel
+    var senderID: String
+}
+
+extension ConversationProcessor {
+    /// The decision for one message, made from an assumed conversation state.
+    struct Plan: Sendable {
+        var assumedState: ConversationState
+        var decision: RateLimiter.Decision
+        var turn: DialogueTurn?
+        var reply: BotReply?
+
+        static func make(
+            _ message: InboundMessage, state: ConversationState, decision: RateLimiter.Decision, engine: DialogueEngine, day: String
+        ) -> Plan {
+            var plan = Plan(assumedState: state, decision: decision)
+            switch decision {
+            case .allow:
+                plan.turn = engine.respond(to: message, state: state, day: day)
+                plan.reply = plan.turn?.reply
+            case .notify:
+                let language = state.language ?? engine.knowledgeBase.city.defaultLanguage
+                plan.reply = engine.composer.message("rate_limited", language: language).map { BotReply(text: $0) }
+            case .drop:
+                break
+            }
+            return plan
+        }
+    }
+
+    /// The dialogue states of these senders' conversations (missing ones are new).
+    static func dialogueStates(_ db: Database, senders: [(Channel, String)]) throws -> [SenderKey: ConversationState] {
+        var states: [SenderKey: ConversationState] = [:]
+        for (channel, senderID) in senders {
+            let key = SenderKey(channel: channel, senderID: senderID)
+            guard states[key] == nil else { continue }
+            states[key] = try ConversationRecord
+                .filter(ConversationRecord.Columns.channel == channel.rawValue && ConversationRecord.Columns.senderID == senderID)
+                .fetchOne(db)?.dialogueState
+        }
+        return states
     }
 }

@@ -6,6 +6,8 @@
   var form = document.getElementById("form");
   var input = document.getElementById("input");
   var status = document.getElementById("status");
+  // The page's texts come from the server, in the city's words and the visitor's language.
+  var texts = document.querySelector("main.chat").dataset;
   var lastSeen = 0;
   var shown = {};
 
@@ -39,7 +41,7 @@
     item.className = kind;
     var who = document.createElement("span");
     who.className = "who";
-    who.textContent = kind === "me" ? "Sie" : kind === "staff" ? "Team der Stadt" : "Chat-Bot";
+    who.textContent = kind === "me" ? texts.you : kind === "staff" ? texts.staff : texts.bot;
     var body = document.createElement("div");
     render(text, body);
     item.appendChild(who);
@@ -80,14 +82,14 @@
 
   function send(text, payload) {
     add("me", text);
-    status.textContent = "Wird gesendet …";
-    var body = { session: session, id: newId(), text: text, language: (navigator.language || "de").slice(0, 2) };
+    status.textContent = texts.sending;
+    var body = { session: session, id: newId(), text: text, language: texts.lang };
     if (payload) body.payload = payload;
     return post(body, 0).then(function (result) {
-      status.textContent = result.queued ? "Ihre Nachricht ist angekommen; die Antwort folgt." : "";
+      status.textContent = result.queued ? texts.queued : "";
       (result.replies || []).forEach(function (reply) { add(reply.author, reply.text, reply.choices, reply.id); });
     }).catch(function () {
-      status.textContent = "Die Nachricht konnte nicht gesendet werden. Bitte versuchen Sie es gleich noch einmal.";
+      status.textContent = texts.failed;
     });
   }
 
