@@ -13,7 +13,8 @@ end
 
 function init(args)
   step = tonumber(os.getenv("BENCH_THREADS") or "1")
-  index = id
+  -- BENCH_OFFSET: where in the file this run starts, so a second run sends new messages.
+  index = id + tonumber(os.getenv("BENCH_OFFSET") or "0")
 end
 
 function request()
