@@ -17,6 +17,21 @@ import Testing
         #expect(parts.flatMap(words) == words(text))
     }
 
+    @Test(arguments: [
+        ("Erster Absatz.\n\nZweiter Absatz hier", 20, ["Erster Absatz.", "Zweiter Absatz hier"]),
+        ("Zeile eins\nZeile zwei ist lang", 20, ["Zeile eins", "Zeile zwei ist lang"]),
+        ("eins zwei drei vier fünf", 10, ["eins zwei", "drei vier", "fünf"]),
+        ("  kurz  ", 10, ["kurz"]),
+    ] as [(String, Int, [String])])
+    func splitPrefersParagraphsThenLinesThenSpaces(text: String, limit: Int, expected: [String]) {
+        #expect(TextSplitter.split(text, limit: limit, measure: .utf16) == expected)
+    }
+
+    @Test func plainTextDropsMarkdown() {
+        let reply = BotReply(text: "**Personalausweis** – [Termin buchen](https://example.org/t) oder [Formular](https://example.org/f).")
+        #expect(ReplyText.plain(reply) == "Personalausweis – Termin buchen: https://example.org/t oder Formular: https://example.org/f.")
+    }
+
     @Test func overlongWordIsCutHard() {
         let parts = TextSplitter.split(String(repeating: "a", count: 25), limit: 10, measure: .utf8)
         #expect(parts == ["aaaaaaaaaa", "aaaaaaaaaa", "aaaaa"])

@@ -2,9 +2,10 @@
 public enum ReplyText {
     /// Plain text: Markdown emphasis and link syntax removed; choices are already numbered in the text.
     public static func plain(_ reply: BotReply) -> String {
-        var text = reply.text.replacingOccurrences(of: "**", with: "")
+        // Standard-library searching: Foundation's would bridge every call through NSString on Linux.
+        var text = reply.text.replacing("**", with: "")
         // [title](url) -> title: url
-        while let open = text.range(of: "]("), let start = text[..<open.lowerBound].lastIndex(of: "["),
+        while let open = text.firstRange(of: "]("), let start = text[..<open.lowerBound].lastIndex(of: "["),
             let close = text[open.upperBound...].firstIndex(of: ")")
         {
             let title = text[text.index(after: start)..<open.lowerBound]

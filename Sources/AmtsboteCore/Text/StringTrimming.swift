@@ -1,7 +1,7 @@
 extension StringProtocol {
     /// The text without leading and trailing spaces, tabs and line breaks. Faster than
     /// Foundation's `trimmingCharacters(in:)` on Linux, which bridges through NSString.
-    var trimmedWhitespace: String {
+    public var trimmedWhitespace: String {
         let bytes = Array(self.utf8)
         func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
         guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) })

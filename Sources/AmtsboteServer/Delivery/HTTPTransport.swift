@@ -57,6 +57,9 @@ public struct URLSessionTransport: HTTPTransport {
         configuration.timeoutIntervalForRequest = seconds
         configuration.timeoutIntervalForResource = seconds
         configuration.httpMaximumConnectionsPerHost = 16
+        // Every send is a POST answered once: nothing to cache.
+        configuration.urlCache = nil
+        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
         session = URLSession(configuration: configuration)
     }
 

@@ -37,19 +37,21 @@ struct OutboxDispatcher: Service {
         let busy = await inFlight.ids
         let free = tuning.deliveryConcurrency - busy.count
         guard free > 0 else { return 0 }
-        let entries: [OutboxEntryRecord]
+        let fresh: ArraySlice<OutboxEntryRecord>
+        let conversations: [Int64: ConversationRecord]
         do {
-            entries = try await database.dueOutboxEntries(limit: tuning.deliveryConcurrency + busy.count)
+            let entries = try await database.dueOutboxEntries(limit: tuning.deliveryConcurrency + busy.count)
+            fresh = entries.filter { $0.id.map { !busy.contains($0) } ?? false }.prefix(free)
+            conversations = try await database.conversations(ids: Set(fresh.map(\.conversationID)))
         } catch {
             logger.error("cannot read the outbox", metadata: ["error": "\(error)"])
             return 0
         }
-        let fresh = entries.filter { $0.id.map { !busy.contains($0) } ?? false }.prefix(free)
         for entry in fresh {
             guard let id = entry.id else { continue }
             await inFlight.insert(id)
             group.addTask {
-                await deliver(entry)
+                await deliver(entry, conversation: conversations[entry.conversationID])
                 await inFlight.remove(id)
                 await wakeup.ring()
             }
@@ -64,10 +66,10 @@ struct OutboxDispatcher: Service {
         return .milliseconds(Int(seconds * 1000))
     }
 
-    private func deliver(_ entry: OutboxEntryRecord) async {
+    private func deliver(_ entry: OutboxEntryRecord, conversation: ConversationRecord?) async {
         guard let id = entry.id else { return }
         do {
-            let message = try await outboundMessage(for: entry)
+            let message = try outboundMessage(for: entry, conversation: conversation)
             guard let client = clients[entry.channel] else {
                 throw DeliveryError.permanent("channel \(entry.channel.rawValue) is not configured")
             }
@@ -110,10 +112,7 @@ struct OutboxDispatcher: Service {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 
-    private func outboundMessage(for entry: OutboxEntryRecord) async throws -> OutboundMessage {
-        let conversation = try await database.writer.read { db in
-            try ConversationRecord.fetchOne(db, key: entry.conversationID)
-        }
+    private func outboundMessage(for entry: OutboxEntryRecord, conversation: ConversationRecord?) throws -> OutboundMessage {
         guard let conversation else { throw DeliveryError.permanent("conversation is gone") }
         return OutboundMessage(
             channel: entry.channel, recipientID: conversation.senderID, address: conversation.replyAddress,
