@@ -23,8 +23,14 @@ FAKE_PORT=${FAKE_PORT:-18183}
 SECRET=bench_app_secret
 WORK=$(mktemp -d /tmp/amtsbote-bench.XXXXXX)
 PIDS=()
-cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; }
+cleanup() {
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  pkill -f -- "serve --host 127.0.0.1 --port $PORT " 2>/dev/null || true  # the server restarted after kill -9
+}
 trap cleanup EXIT
+for port in "$PORT" "$BARE_PORT" "$FAKE_PORT"; do
+  if (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "port $port is in use (a benchmark still running?)" >&2; exit 1; fi
+done
 
 if ! command -v wrk >/dev/null; then
   echo "Installing wrk (Debian package) …"

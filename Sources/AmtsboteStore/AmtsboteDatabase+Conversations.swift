@@ -5,10 +5,9 @@ import GRDB
 extension AmtsboteDatabase {
     /// The conversation of this channel and sender, created when missing, inside a write.
     public static func conversation(_ db: Database, channel: Channel, senderID: String, now: Date) throws -> ConversationRecord {
-        typealias C = ConversationRecord.Columns
-        if let existing = try ConversationRecord
-            .filter(C.channel == channel.rawValue && C.senderID == senderID).fetchOne(db)
-        {
+        // A cached statement: this runs for every processed message.
+        let select = try db.cachedStatement(sql: "SELECT * FROM conversation WHERE channel = ? AND senderID = ?")
+        if let existing = try ConversationRecord.fetchOne(select, arguments: [channel.rawValue, senderID]) {
             return existing
         }
         var record = ConversationRecord(channel: channel, senderID: senderID, now: now)

@@ -27,9 +27,15 @@ import Testing
         #expect(TextSplitter.split(text, limit: limit, measure: .utf16) == expected)
     }
 
-    @Test func plainTextDropsMarkdown() {
-        let reply = BotReply(text: "**Personalausweis** – [Termin buchen](https://example.org/t) oder [Formular](https://example.org/f).")
-        #expect(ReplyText.plain(reply) == "Personalausweis – Termin buchen: https://example.org/t oder Formular: https://example.org/f.")
+    @Test(arguments: [
+        ("**Personalausweis** – [Termin buchen](https://example.org/t) oder [Formular](https://example.org/f).",
+         "Personalausweis – Termin buchen: https://example.org/t oder Formular: https://example.org/f."),
+        ("Preis: 37 € [**Gebühren**](https://example.org/g) 😀", "Preis: 37 € Gebühren: https://example.org/g 😀"),
+        ("[a [b](u) c] und [kaputt](ohne Ende", "[a b: u c] und [kaputt](ohne Ende"),
+        ("* Stern * bleibt, ** geht", "* Stern * bleibt,  geht"),
+    ])
+    func plainTextDropsMarkdown(markdown: String, plain: String) {
+        #expect(ReplyText.plain(BotReply(text: markdown)) == plain)
     }
 
     @Test func overlongWordIsCutHard() {

@@ -21,11 +21,11 @@ print(f"outbox: {outbox}; conversations with != 1 outbox entry: {per_conversatio
 print(f"requests at the fake platform: {len(lines)}; recipients: {len(recipients)}")
 print(f"messages without a reply: {len(missing)}; duplicated reply parts: {len(duplicated)}")
 # How long citizens waited for their reply (stored → sent), including the backlog after the burst.
-waits = sorted(w for (w,) in con.execute("""
-    SELECT (julianday(o.sentAt) - julianday(e.receivedAt)) * 86400 FROM outboxEntry o
-    JOIN conversation c ON c.id = o.conversationID
-    JOIN inboundEvent e ON e.channel = c.channel AND e.senderID = c.senderID
-    WHERE o.status = 'sent'""") if w is not None)
+received = dict(((ch, s), t) for ch, s, t in con.execute("SELECT channel, senderID, julianday(receivedAt) FROM inboundEvent"))
+senders = dict((cid, (ch, s)) for cid, ch, s in con.execute("SELECT id, channel, senderID FROM conversation"))
+waits = sorted((sent - received[senders[cid]]) * 86400
+               for cid, sent in con.execute("SELECT conversationID, julianday(sentAt) FROM outboxEntry WHERE status = 'sent'")
+               if cid in senders and senders[cid] in received)
 if waits:
     pct = lambda p: waits[min(len(waits) - 1, int(p * len(waits)))]
     print(f"reply sent after (stored → sent): p50 {pct(0.5):.1f} s, p99 {pct(0.99):.1f} s, max {waits[-1]:.1f} s")

@@ -1,17 +1,54 @@
 /// Renders a `BotReply` for channels that cannot show Markdown or buttons.
 public enum ReplyText {
-    /// Plain text: Markdown emphasis and link syntax removed; choices are already numbered in the text.
+    /// Plain text: Markdown emphasis and link syntax removed (`[title](url)` becomes `title: url`);
+    /// choices are already numbered in the text. Works on UTF-8 bytes (every marker is ASCII):
+    /// character-by-character String handling costs more than the rest of a send.
     public static func plain(_ reply: BotReply) -> String {
-        // Standard-library searching: Foundation's would bridge every call through NSString on Linux.
-        var text = reply.text.replacing("**", with: "")
-        // [title](url) -> title: url
-        while let open = text.firstRange(of: "]("), let start = text[..<open.lowerBound].lastIndex(of: "["),
-            let close = text[open.upperBound...].firstIndex(of: ")")
-        {
-            let title = text[text.index(after: start)..<open.lowerBound]
-            let url = text[open.upperBound..<close]
-            text.replaceSubrange(start...close, with: "\(title): \(url)")
+        let bytes = withoutDoubleStars(Array(reply.text.utf8))
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + 16)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "["), let link = link(in: bytes, at: index) {
+                output += bytes[(index + 1)..<link.titleEnd]
+                output += [UInt8(ascii: ":"), UInt8(ascii: " ")]
+                output += bytes[(link.titleEnd + 2)..<link.close]
+                index = link.close + 1
+            } else {
+                output.append(bytes[index])
+                index += 1
+            }
         }
-        return text
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    private static func withoutDoubleStars(_ bytes: [UInt8]) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "*"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "*") {
+                index += 2
+            } else {
+                output.append(bytes[index])
+                index += 1
+            }
+        }
+        return output
+    }
+
+    /// The `](` ending the title and the `)` closing the link that opens at `start` (no other `[` between).
+    private static func link(in bytes: [UInt8], at start: Int) -> (titleEnd: Int, close: Int)? {
+        var index = start + 1
+        while index + 1 < bytes.count {
+            switch bytes[index] {
+            case UInt8(ascii: "["): return nil
+            case UInt8(ascii: "]") where bytes[index + 1] == UInt8(ascii: "("):
+                guard let close = bytes[(index + 2)...].firstIndex(of: UInt8(ascii: ")")) else { return nil }
+                return (index, close)
+            default: index += 1
+            }
+        }
+        return nil
     }
 }
