@@ -38,11 +38,14 @@ extension AmtsboteDatabase {
 
     /// Records a successful delivery.
     public func markOutboxSent(id: Int64, now: Date = Date()) async throws {
-        try await writer.write { db in
-            try db.execute(
-                sql: "UPDATE outboxEntry SET status = 'sent', sentAt = ?, attempts = attempts + 1, lastError = NULL WHERE id = ?",
-                arguments: [now, id])
-        }
+        try await writer.write { db in try Self.markOutboxSent(db, id: id, now: now) }
+    }
+
+    /// Records a successful delivery, inside a write (the server groups many into one commit).
+    public static func markOutboxSent(_ db: Database, id: Int64, now: Date) throws {
+        try db.cachedStatement(
+            sql: "UPDATE outboxEntry SET status = 'sent', sentAt = ?, attempts = attempts + 1, lastError = NULL WHERE id = ?"
+        ).execute(arguments: [now, id])
     }
 
     /// Records a failed attempt to be retried at `retryAt`.

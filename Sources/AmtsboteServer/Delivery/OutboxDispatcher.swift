@@ -15,6 +15,19 @@ struct OutboxDispatcher: Service {
     let wakeup: Wakeup
     let tuning: Tuning
     let logger: Logger
+    /// Successful sends are recorded together (one commit for the sends finishing meanwhile).
+    private let sentMarks: GroupCommit<(id: Int64, at: Date), Void>
+
+    init(database: AmtsboteDatabase, clients: DeliveryClients, wakeup: Wakeup, tuning: Tuning, logger: Logger) {
+        self.database = database
+        self.clients = clients
+        self.wakeup = wakeup
+        self.tuning = tuning
+        self.logger = logger
+        sentMarks = GroupCommit(writer: database.writer) { db, marks in
+            try marks.map { try AmtsboteDatabase.markOutboxSent(db, id: $0.id, now: $0.at) }
+        }
+    }
 
     func run() async throws {
         let inFlight = InFlightEntries()
@@ -74,7 +87,7 @@ struct OutboxDispatcher: Service {
                 throw DeliveryError.permanent("channel \(entry.channel.rawValue) is not configured")
             }
             try await client.send(message)
-            try await database.markOutboxSent(id: id)
+            try await sentMarks.submit((id: id, at: Date()))
             logger.info("reply delivered", metadata: ["channel": "\(entry.channel.rawValue)", "outbox": "\(id)"])
         } catch {
             await recordFailure(entry, id: id, error: error)

@@ -4,26 +4,35 @@ import Foundation
 import Logging
 
 /// The durable front door: stores verified messages (a redelivered platform id is skipped by the
-/// unique key) and wakes the background processor (once per commit). Handlers answer 200 only after this returns.
+/// unique key) and wakes the background processor. Requests arriving while a write is in flight
+/// are stored together in the next transaction (group commit); handlers answer 200 only after
+/// their own messages are stored.
 struct Intake: Sendable {
-    let batcher: IntakeBatcher
     let wakeup: Wakeup
+    private let commit: GroupCommit<(records: [InboundEventRecord], wake: Bool), [Int64]>
 
     init(database: AmtsboteDatabase, wakeup: Wakeup) {
-        self.batcher = IntakeBatcher(database: database, wakeup: wakeup)
         self.wakeup = wakeup
+        commit = GroupCommit(
+            writer: database.writer,
+            body: { db, batch in try batch.map { try AmtsboteDatabase.storeInbound(db, $0.records) } },
+            afterCommit: { batch, ids in
+                // One ring per commit that stored events for the background processor.
+                if zip(batch, ids).contains(where: { $0.wake && !$1.isEmpty }) { await wakeup.ring() }
+            })
     }
 
     /// Stores `messages`; returns the ids of the new events (empty for a pure redelivery).
     @discardableResult
     func accept(_ messages: [InboundMessage], wake: Bool = true) async throws -> [Int64] {
+        guard !messages.isEmpty else { return [] }
         // Encoded here, on the request's own task, so the shared write holds only the inserts.
         let now = Date()
-        return try await batcher.store(messages.map { InboundEventRecord(message: $0, now: now) }, wake: wake)
+        return try await commit.submit((messages.map { InboundEventRecord(message: $0, now: now) }, wake))
     }
 
     /// Whether webhooks arrived within `interval`.
     func isActive(within interval: Duration) async -> Bool {
-        await batcher.isActive(within: interval)
+        await commit.isActive(within: interval)
     }
 }
