@@ -95,10 +95,14 @@ fi
 
 echo "== waiting for the outbox to drain …"
 DRAIN_START=$(date +%s.%N)
-for _ in $(seq 1 600); do
+# Wait while the backlog shrinks (give up after 30 s without progress).
+last=-1; stalled=0
+while :; do
   pending=$(python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); print(c.execute(\"SELECT (SELECT COUNT(*) FROM inboundEvent WHERE status='pending') + (SELECT COUNT(*) FROM outboxEntry WHERE status='pending')\").fetchone()[0])" "$WORK/amtsbote.sqlite")
   [ "$pending" = 0 ] && break
-  sleep 0.5
+  if [ "$pending" = "$last" ]; then stalled=$((stalled + 1)); [ "$stalled" -ge 30 ] && break; else stalled=0; fi
+  last=$pending
+  sleep 1
 done
 python3 -c "import sys; print(f'== backlog processed and delivered {float(sys.argv[2]) - float(sys.argv[1]):.1f} s after the load ended')" "$DRAIN_START" "$(date +%s.%N)"
 [ -n "$SERVER_PID" ] && kill -TERM "$SERVER_PID" 2>/dev/null; sleep 1

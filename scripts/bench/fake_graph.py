@@ -34,4 +34,8 @@ class Handler(BaseHTTPRequestHandler):
     def log_message(self, *args):
         pass
 
-ThreadingHTTPServer(("127.0.0.1", port), Handler).serve_forever()
+class Server(ThreadingHTTPServer):
+    request_queue_size = 256  # the default of 5 drops connection attempts from a busy sender
+    daemon_threads = True
+
+Server(("127.0.0.1", port), Handler).serve_forever()
