@@ -25,16 +25,6 @@ extension AmtsboteDatabase {
         }
     }
 
-    /// The conversations with these ids, by id (one read for a batch of outbox entries).
-    public func conversations(ids: some Collection<Int64>) async throws -> [Int64: ConversationRecord] {
-        let ids = Array(ids)
-        return try await writer.read { db in
-            Dictionary(uniqueKeysWithValues: try ConversationRecord.fetchAll(db, keys: ids).compactMap { record in
-                record.id.map { ($0, record) }
-            })
-        }
-    }
-
     /// The open (not closed) case of a conversation, if any, inside a read or write.
     public static func openCase(_ db: Database, conversationID: Int64) throws -> EscalationCaseRecord? {
         typealias C = EscalationCaseRecord.Columns

@@ -15,18 +15,31 @@ extension AmtsboteDatabase {
     /// conversation's replies go out in order. (Walks the pending entries in id order: the planner
     /// would otherwise sort every due entry of a long outbox for each refill.)
     public func dueOutboxEntries(now: Date = Date(), limit: Int = 32) async throws -> [OutboxEntryRecord] {
+        try await writer.read { db in try Self.dueOutboxEntries(db, now: now, limit: limit) }
+    }
+
+    /// Due entries (as `dueOutboxEntries`) with their conversations, read together.
+    public func dueOutboxDeliveries(now: Date = Date(), limit: Int) async throws
+        -> (entries: [OutboxEntryRecord], conversations: [Int64: ConversationRecord])
+    {
         try await writer.read { db in
-            try OutboxEntryRecord.fetchAll(
-                db,
-                sql: """
-                    SELECT * FROM outboxEntry AS o INDEXED BY outboxEntry_pending
-                    WHERE o.status = 'pending' AND o.nextAttemptAt <= ?
-                      AND NOT EXISTS (SELECT 1 FROM outboxEntry AS e
-                                      WHERE e.conversationID = o.conversationID AND e.status = 'pending' AND e.id < o.id)
-                    ORDER BY o.id LIMIT ?
-                    """,
-                arguments: [now, limit])
+            let entries = try Self.dueOutboxEntries(db, now: now, limit: limit)
+            let conversations = try ConversationRecord.fetchAll(db, keys: Set(entries.map(\.conversationID)))
+            return (entries, Dictionary(uniqueKeysWithValues: conversations.compactMap { c in c.id.map { ($0, c) } }))
         }
+    }
+
+    static func dueOutboxEntries(_ db: Database, now: Date, limit: Int) throws -> [OutboxEntryRecord] {
+        try OutboxEntryRecord.fetchAll(
+            db,
+            sql: """
+                SELECT * FROM outboxEntry AS o INDEXED BY outboxEntry_pending
+                WHERE o.status = 'pending' AND o.nextAttemptAt <= ?
+                  AND NOT EXISTS (SELECT 1 FROM outboxEntry AS e
+                                  WHERE e.conversationID = o.conversationID AND e.status = 'pending' AND e.id < o.id)
+                ORDER BY o.id LIMIT ?
+                """,
+            arguments: [now, limit])
     }
 
     /// The earliest time a pending entry is due, if any.

@@ -37,7 +37,10 @@ struct OutboxDispatcher: Service {
             await withDiscardingTaskGroup { group in
                 while !Task.isShuttingDownGracefully && !Task.isCancelled {
                     let started = await startDue(in: &group, inFlight: inFlight)
-                    if started == 0 { await wakeup.wait(timeout: await idleTimeout()) }
+                    guard started == 0 else { continue }
+                    // Nothing started: wait for a finished send or new replies (or the next retry).
+                    let sending = await !inFlight.ids.isEmpty
+                    await wakeup.wait(timeout: sending ? .seconds(1) : await idleTimeout())
                 }
             }
         } onGracefulShutdown: {
@@ -49,13 +52,14 @@ struct OutboxDispatcher: Service {
     private func startDue(in group: inout DiscardingTaskGroup, inFlight: InFlightEntries) async -> Int {
         let busy = await inFlight.ids
         let free = tuning.deliveryConcurrency - busy.count
-        guard free > 0 else { return 0 }
+        // Refill when half the slots are free: one read for several sends, not one per send.
+        guard free > 0, busy.isEmpty || free >= max(tuning.deliveryConcurrency / 2, 1) else { return 0 }
         let fresh: ArraySlice<OutboxEntryRecord>
         let conversations: [Int64: ConversationRecord]
         do {
-            let entries = try await database.dueOutboxEntries(limit: tuning.deliveryConcurrency + busy.count)
-            fresh = entries.filter { $0.id.map { !busy.contains($0) } ?? false }.prefix(free)
-            conversations = try await database.conversations(ids: Set(fresh.map(\.conversationID)))
+            let due = try await database.dueOutboxDeliveries(limit: tuning.deliveryConcurrency + busy.count)
+            fresh = due.entries.filter { $0.id.map { !busy.contains($0) } ?? false }.prefix(free)
+            conversations = due.conversations
         } catch {
             logger.error("cannot read the outbox", metadata: ["error": "\(error)"])
             return 0
