@@ -103,7 +103,9 @@ struct TopicIndex: Sendable {
             }
         }
         func addText(_ text: String, weight: Float, repeatBonus: Float, cap: Float) {
-            for token in Set(TextNormalizer.tokens(text)) where !stopwords.contains(token) && !TextNormalizer.isNumber(token) {
+            // First occurrences in text order: the weights depend on the order of `add` calls
+            // (a word seen before as a compound part gets the repeat bonus), so it must not vary.
+            for token in TextNormalizer.tokens(text).orderedUnique() where !stopwords.contains(token) && !TextNormalizer.isNumber(token) {
                 add(vocabulary.stem(of: token), weight, repeatBonus: repeatBonus, cap: cap)
                 if token.count >= 8, let parts = vocabulary.compoundParts(of: token) {
                     for part in parts { add(part, weight * FieldWeight.compoundPart, repeatBonus: 0, cap: weight) }
