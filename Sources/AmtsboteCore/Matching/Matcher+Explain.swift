@@ -12,7 +12,7 @@ extension Matcher {
         let top = ranked.prefix(count)
         for token in queryTokens {
             let words = token.alternatives.map { alternative -> String in
-                let term = index.termIDs.first { $0.value == alternative.term }?.key ?? "?"
+                let term = index.vocabulary.stems[Int(alternative.term)]
                 return alternative.factor < 1 ? "\(term)×\(alternative.factor)" : term
             }
             var parts = ["  " + (words.isEmpty ? "(unknown)" : words.joined(separator: "|")) + String(format: " weight %.2f:", token.weight)]
