@@ -30,7 +30,7 @@ public struct Matcher: Sendable {
         let parts = concurrentMap(jobs) { job -> Part in
             job.index
                 ? .index(TopicIndex(language: job.language, topics: knowledgeBase.topics, stopwords: stopwords))
-                : .frequencies(job.language, WordFrequencies(language: job.language))
+                : .frequencies(job.language, WordFrequencies.shared(job.language))
         }
         var indexes: [String: TopicIndex] = [:]
         var frequencies: [String: WordFrequencies] = [:]
