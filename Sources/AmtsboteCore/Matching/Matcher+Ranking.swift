@@ -122,6 +122,11 @@ extension Matcher {
             if let term = index.termIDs[stem] {
                 alternatives.append((term, 1))
                 weight = index.idf[Int(term)]
+                // A participle the base also has as a word of its own ("abgemeldet") still means
+                // its particle verb ("abmelden"), which tells abmelden from anmelden and ummelden.
+                if let verb = vocabulary.separableStem(of: token), verb != stem, let verbTerm = index.termIDs[verb] {
+                    alternatives.append((verbTerm, 1))
+                }
             } else if let separable = vocabulary.separableStem(of: token), let term = index.termIDs[separable] {
                 alternatives.append((term, 1))
                 weight = index.idf[Int(term)]
