@@ -36,11 +36,11 @@ struct TopicIndex: Sendable {
     }
 
     /// Builds the index for `language` from every topic that has a translation in it.
-    init(language: String, topics: [Topic], stopwords: Set<String>) {
+    init(language: String, topics: [Topic], functionWords: FunctionWords) {
         self.language = language
         self.topicCount = topics.count
         let words = TopicWords(translations: topics.map { $0.translations[language] })
-        let (vocabulary, tokenWords) = Vocabulary.build(language: language, words: words, stopwords: stopwords)
+        let (vocabulary, tokenWords) = Vocabulary.build(language: language, words: words, functionWords: functionWords)
         self.vocabulary = vocabulary
         let termCount = vocabulary.stems.count
         let perTopic = Self.topicTerms(words.topics, tokenWords: tokenWords, vocabulary: vocabulary, tokenCount: words.tokens.count)

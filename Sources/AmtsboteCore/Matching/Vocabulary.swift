@@ -22,16 +22,16 @@ struct Vocabulary: Sendable {
     /// on, so shorter words need none: a 6-letter word one insertion away is found directly).
     private var deletions: DeletionTable
 
-    /// The vocabulary of `words`' tokens except `stopwords` and numbers. Also returns, for each
+    /// The vocabulary of `words`' tokens except function words and numbers. Also returns, for each
     /// token number, its word number (-1 for stop words and numbers).
-    static func build(language: String, words topicWords: TopicWords, stopwords: Set<String>) -> (Vocabulary, tokenWords: [Int32]) {
+    static func build(language: String, words topicWords: TopicWords, functionWords: FunctionWords) -> (Vocabulary, tokenWords: [Int32]) {
         var wordNumbers: [String: Int32] = [:]
         var words: [String] = []
         var firstSpellings: [String] = []
         var counts: [Int] = []
         let tokenWords = topicWords.tokens.indices.map { index -> Int32 in
             let token = topicWords.tokens[index]
-            guard !stopwords.contains(token), !TextNormalizer.isNumber(token) else { return -1 }
+            guard !functionWords.contains(token), !TextNormalizer.isNumber(token) else { return -1 }
             let folded = TextNormalizer.fold(token)
             if let known = wordNumbers[folded] {
                 counts[Int(known)] += topicWords.occurrences[index]
