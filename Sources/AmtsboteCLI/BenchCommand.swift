@@ -51,7 +51,10 @@ struct BenchCommand: AsyncParsableCommand {
 
     /// Times `count` questions (the base's own sample questions, varied) one at a time.
     static func measure(name: String, matcher: Matcher, load: Duration, count: Int) -> String {
-        var pool = matcher.knowledgeBase.topics.flatMap { $0.translations.values.flatMap(\.questions) }
+        // Languages in a fixed order, so every run asks the same questions (same checksum).
+        var pool = matcher.knowledgeBase.topics.flatMap { topic in
+            topic.translations.keys.sorted().flatMap { topic.translations[$0]!.questions }
+        }
         pool += ["Wie wird das Wetter morgen?", "Hallo!", "Danke schön", "Can I talk to a human?"]
         var latencies: [Double] = []
         latencies.reserveCapacity(count)

@@ -54,11 +54,15 @@ struct KnowledgeAssembler {
         }
 
         // Two topics sharing a sample question make the matcher's job impossible for that question.
+        // Questions are normalised on all cores; the comparison runs in file order.
+        let keys = concurrentMap(files) { file in
+            file.translation.questions.map { file.language + "|" + TextNormalizer.tokens($0).joined(separator: " ") }
+        }
         var owners: [String: (id: String, file: String)] = [:]
-        for file in files {
+        for (file, fileKeys) in zip(files, keys) {
             for (position, question) in file.translation.questions.enumerated() {
                 let line = position < file.questionLines.count ? file.questionLines[position] : nil
-                let key = file.language + "|" + TextNormalizer.tokens(question).joined(separator: " ")
+                let key = fileKeys[position]
                 if let owner = owners[key], owner.id != file.id {
                     diagnostics.append(KnowledgeDiagnostic(
                         .warning, file: file.translation.file, line: line,

@@ -26,20 +26,20 @@ struct TopicFileParser {
 
     /// `relativePath` is like `topics/buergerbuero/personalausweis.de.md`.
     mutating func parse(_ text: String, id: String, language: String, category: String) -> TopicFile? {
-        // Split on UTF-8 newlines: "\r\n" is a single Character and would not split on "\n".
-        let lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { bytes in
-            String(decoding: bytes.last == UInt8(ascii: "\r") ? bytes.dropLast() : bytes, as: UTF8.self)
-        }
-        guard lines.first?.trimmedWhitespace == "---" else {
+        // Lines as byte ranges, split on UTF-8 newlines ("\r\n" is a single Character and would
+        // not split on "\n"), each without a trailing "\r"; only the two parts become Strings.
+        let bytes = Array(text.utf8)
+        let lines = Self.lineRanges(bytes)
+        guard Self.isFence(bytes[lines[0]]) else {
             error(line: 1, "a topic file must start with a `---` line, then the front matter (title, questions), then `---`")
             return nil
         }
-        guard let end = lines.dropFirst().firstIndex(where: { $0.trimmedWhitespace == "---" }) else {
+        guard let end = lines.dropFirst().firstIndex(where: { Self.isFence(bytes[$0]) }) else {
             error(line: 1, "the front matter is not closed by a `---` line")
             return nil
         }
-        let frontMatter = lines[1..<end].joined(separator: "\n")
-        let body = lines[(end + 1)...].joined(separator: "\n").trimmedWhitespace
+        let frontMatter = Self.joined(lines[1..<end], of: bytes)
+        let body = Self.joined(lines[(end + 1)...], of: bytes).trimmedWhitespace
 
         let (node, problem) = YAMLSupport.composeMapping(
             frontMatter, file: file, lineOffset: 1,
@@ -99,6 +99,39 @@ struct TopicFileParser {
             id: id, language: language, category: category, translation: translation, office: office,
             audiences: root.value("audiences")?.stringList ?? [], related: related, validFrom: validFrom,
             validUntil: validUntil, escalate: escalate, questionLines: questionLines)
+    }
+
+    /// The lines of `bytes` (split at "\n", without a trailing "\r"); an empty text is one empty line.
+    private static func lineRanges(_ bytes: [UInt8]) -> [Range<Int>] {
+        var lines: [Range<Int>] = []
+        var start = 0
+        func close(_ end: Int) {
+            lines.append(start..<(end > start && bytes[end - 1] == UInt8(ascii: "\r") ? end - 1 : end))
+        }
+        for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
+            close(index)
+            start = index + 1
+        }
+        close(bytes.count)
+        return lines
+    }
+
+    /// Whether a line is `---` (surrounding whitespace allowed).
+    private static func isFence(_ line: ArraySlice<UInt8>) -> Bool {
+        let isSpace = { (b: UInt8) in b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+        guard let first = line.firstIndex(where: { !isSpace($0) }), let last = line.lastIndex(where: { !isSpace($0) }) else { return false }
+        return line[first...last].elementsEqual("---".utf8)
+    }
+
+    /// The lines joined with "\n".
+    private static func joined(_ lines: ArraySlice<Range<Int>>, of bytes: [UInt8]) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity((lines.last?.upperBound ?? 0) - (lines.first?.lowerBound ?? 0))
+        for (position, line) in lines.enumerated() {
+            if position > 0 { out.append(UInt8(ascii: "\n")) }
+            out.append(contentsOf: bytes[line])
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     private mutating func date(_ key: String, in root: Node, line: (Node?) -> Int?) -> String? {

@@ -8,11 +8,11 @@ extension Matcher {
         let content = tokens.filter { isContent($0) && $0.count > 1 }
         var lines = ["language: \(detected)"]
         guard let index = indexes[detected] else { return lines.joined(separator: "\n") }
-        let queryTokens = queryTokens(Array(Set(content)).sorted(), in: index)
+        let queryTokens = queryTokens(Array(Set(content)).sorted(), particles: particles(in: tokens), in: index)
         let top = ranked.prefix(count)
         for token in queryTokens {
             let words = token.alternatives.map { alternative -> String in
-                let term = index.termIDs.first { $0.value == alternative.term }?.key ?? "?"
+                let term = index.vocabulary.stems[Int(alternative.term)]
                 return alternative.factor < 1 ? "\(term)×\(alternative.factor)" : term
             }
             var parts = ["  " + (words.isEmpty ? "(unknown)" : words.joined(separator: "|")) + String(format: " weight %.2f:", token.weight)]

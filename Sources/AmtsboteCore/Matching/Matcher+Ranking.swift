@@ -12,7 +12,7 @@ extension Matcher {
 
     /// Topics ranked by confidence (share of the message's information they explain), best first.
     func rank(_ tokens: [String], language: String, day: String?) -> [ScoredTopic] {
-        let content = orderedUnique(tokens.filter { isContent($0) && $0.count > 1 })
+        let content = tokens.filter { isContent($0) && $0.count > 1 }.orderedUnique()
         guard !content.isEmpty else { return [] }
         var best = [Double](repeating: 0, count: knowledgeBase.topics.count)
         var anchors = [Double](repeating: 0, count: knowledgeBase.topics.count)
@@ -122,6 +122,11 @@ extension Matcher {
             if let term = index.termIDs[stem] {
                 alternatives.append((term, 1))
                 weight = index.idf[Int(term)]
+                // A participle the base also has as a word of its own ("abgemeldet") still means
+                // its particle verb ("abmelden"), which tells abmelden from anmelden and ummelden.
+                if let verb = vocabulary.separableStem(of: token), verb != stem, let verbTerm = index.termIDs[verb] {
+                    alternatives.append((verbTerm, 1))
+                }
             } else if let separable = vocabulary.separableStem(of: token), let term = index.termIDs[separable] {
                 alternatives.append((term, 1))
                 weight = index.idf[Int(term)]
@@ -156,10 +161,5 @@ extension Matcher {
     /// Separable-verb particles standing alone in the message ("ab" in "Wie melde ich das ab?").
     func particles(in tokens: [String]) -> [String] {
         tokens.filter { Vocabulary.separableParticles.contains($0) }
-    }
-
-    private func orderedUnique(_ tokens: [String]) -> [String] {
-        var seen = Set<String>()
-        return tokens.filter { seen.insert($0).inserted }
     }
 }

@@ -14,7 +14,7 @@ public struct Matcher: Sendable {
     let synonyms: [String: SynonymTable]
     /// The built-in lexicon of each configured language, with its phrases compiled for matching.
     let compiled: [String: CompiledLexicon]
-    let stopwords: Set<String>
+    let functionWords: FunctionWords
     let detector: LanguageDetector
     let frequencies: [String: WordFrequencies]
 
@@ -23,14 +23,14 @@ public struct Matcher: Sendable {
         self.configuration = configuration
         let languages = knowledgeBase.city.languages
         let lexicons = Dictionary(uniqueKeysWithValues: languages.map { ($0, Lexicon.builtIn($0)) })
-        let stopwords = lexicons.values.reduce(into: Set<String>()) { $0.formUnion($1.stopwords) }
+        let functionWords = FunctionWords(lexicons: lexicons)
         // One index per language, built in parallel; word frequencies load alongside.
         enum Part { case index(TopicIndex), frequencies(String, WordFrequencies) }
         let jobs = languages.map { (language: $0, index: true) } + languages.map { (language: $0, index: false) }
         let parts = concurrentMap(jobs) { job -> Part in
             job.index
-                ? .index(TopicIndex(language: job.language, topics: knowledgeBase.topics, stopwords: stopwords))
-                : .frequencies(job.language, WordFrequencies(language: job.language))
+                ? .index(TopicIndex(language: job.language, topics: knowledgeBase.topics, functionWords: functionWords))
+                : .frequencies(job.language, WordFrequencies.shared(job.language))
         }
         var indexes: [String: TopicIndex] = [:]
         var frequencies: [String: WordFrequencies] = [:]
@@ -43,7 +43,7 @@ public struct Matcher: Sendable {
         self.indexes = indexes
         self.frequencies = frequencies
         self.compiled = lexicons.mapValues(CompiledLexicon.init)
-        self.stopwords = stopwords
+        self.functionWords = functionWords
         self.synonyms = Dictionary(uniqueKeysWithValues: languages.map { language in
             (language, SynonymTable(groups: knowledgeBase.city.synonyms[language] ?? [], language: language))
         })
@@ -119,7 +119,7 @@ public struct Matcher: Sendable {
 
     /// Whether a token carries content: not a function word of any configured language, not a number.
     func isContent(_ token: String) -> Bool {
-        !stopwords.contains(token) && !TextNormalizer.isNumber(token)
+        !functionWords.contains(token) && !TextNormalizer.isNumber(token)
     }
 
     /// A short message that refers back ("und was kostet das?", "and how long does it take?").

@@ -1,81 +1,124 @@
 /// The words of one language's topic texts: their stems, compound parts and a spelling index.
+///
+/// Words (tokens with umlauts folded) and stems are numbered; a stem's number is its term
+/// number in the `TopicIndex`.
 struct Vocabulary: Sendable {
     let language: String
-    /// Folded surface word → stem.
-    private(set) var stems: [String: String] = [:]
-    /// All stems.
-    private(set) var knownStems: Set<String> = []
-    /// Delete-one variants of folded words (length ≥ 7) → the words; symmetric deletes find
-    /// one substitution, insertion, deletion or swap of neighbours in one lookup.
-    private var deletions: [String: [String]] = [:]
-    /// How often each folded word occurs, to prefer common corrections.
-    private var counts: [String: Int] = [:]
+    /// Folded words by number, and the number of each.
+    private let words: [String]
+    private let wordNumbers: [String: Int32]
+    /// The stem (term) number of each word.
+    private let wordTerms: [Int32]
+    /// How often each word occurs, to prefer common corrections.
+    private let counts: [Int]
+    /// Stems by term number, and the number of each.
+    let stems: [String]
+    let termIDs: [String: Int32]
     /// Known stems in order, for prefix lookups.
-    private var sortedStems: [String] = []
-    /// Compound parts of the base's own long words, split once when the vocabulary is built.
-    private var compounds: [String: [String]] = [:]
+    private let sortedStems: [String]
+    /// Compound parts (term numbers) of the base's own long words, split once when the vocabulary is built.
+    private var compounds: [[Int32]?] = []
+    /// Delete-one variants of the words of 7 letters or more (queries are corrected from 7 letters
+    /// on, so shorter words need none: a 6-letter word one insertion away is found directly).
+    private var deletions: DeletionTable
 
-    init(language: String, texts: [String], stopwords: Set<String>) {
-        self.language = language
-        // Tokenising and stemming run on all cores; counting is cheap and stays sequential.
-        let tokenLists = concurrentMap(texts) { text in
-            TextNormalizer.tokens(text).filter { !stopwords.contains($0) && !TextNormalizer.isNumber($0) }
-        }
-        var firstSpelling: [String: String] = [:]
-        for tokens in tokenLists {
-            for token in tokens {
-                let folded = TextNormalizer.fold(token)
-                counts[folded, default: 0] += 1
-                if firstSpelling[folded] == nil { firstSpelling[folded] = token }
+    /// The vocabulary of `words`' tokens except function words and numbers. Also returns, for each
+    /// token number, its word number (-1 for stop words and numbers).
+    static func build(language: String, words topicWords: TopicWords, functionWords: FunctionWords) -> (Vocabulary, tokenWords: [Int32]) {
+        var wordNumbers: [String: Int32] = [:]
+        var words: [String] = []
+        var firstSpellings: [String] = []
+        var counts: [Int] = []
+        let tokenWords = topicWords.tokens.indices.map { index -> Int32 in
+            let token = topicWords.tokens[index]
+            guard !functionWords.contains(token), !TextNormalizer.isNumber(token) else { return -1 }
+            let folded = TextNormalizer.fold(token)
+            if let known = wordNumbers[folded] {
+                counts[Int(known)] += topicWords.occurrences[index]
+                return known
             }
+            // Tokens are numbered in reading order, so this is the word's first spelling.
+            let number = Int32(words.count)
+            wordNumbers[folded] = number
+            words.append(folded)
+            firstSpellings.append(token)
+            counts.append(topicWords.occurrences[index])
+            return number
         }
-        let words = Array(firstSpelling)
-        let wordStems = concurrentMap(words.map(\.value)) { Stemmer.stem($0, language: language) }
-        for (word, stem) in zip(words, wordStems) {
-            stems[word.key] = stem
-            knownStems.insert(stem)
+        let wordStems = concurrentMap(firstSpellings) { Stemmer.stem($0, language: language) }
+        var termIDs: [String: Int32] = [:]
+        var stems: [String] = []
+        let wordTerms = wordStems.map { stem -> Int32 in
+            if let known = termIDs[stem] { return known }
+            termIDs[stem] = Int32(stems.count)
+            stems.append(stem)
+            return Int32(stems.count - 1)
         }
-        sortedStems = knownStems.sorted()
-        let longWords = stems.keys.filter { $0.count >= 8 }
-        let vocabulary = self
-        let parts = concurrentMap(longWords) { vocabulary.splitCompound($0) }
-        for (word, wordParts) in zip(longWords, parts) where wordParts != nil { compounds[word] = wordParts }
-        // Queries are corrected from 7 letters on, so shorter words need no delete variants:
-        // a 6-letter word one insertion away is found directly (see `correction`).
-        for word in stems.keys where word.count >= 7 {
-            for variant in Self.deletes(of: word) { deletions[variant, default: []].append(word) }
+        var vocabulary = Vocabulary(
+            language: language, words: words, wordNumbers: wordNumbers, wordTerms: wordTerms, counts: counts, stems: stems,
+            termIDs: termIDs, sortedStems: stems.sorted(),
+            deletions: DeletionTable(words: words) { words[$0].count >= 7 })
+        let split = vocabulary
+        vocabulary.compounds = concurrentMap(words) { word in
+            guard word.count >= 8 else { return nil }
+            return split.splitCompound(word)?.map { termIDs[$0]! }
         }
+        return (vocabulary, tokenWords)
+    }
+
+    private init(
+        language: String, words: [String], wordNumbers: [String: Int32], wordTerms: [Int32], counts: [Int], stems: [String],
+        termIDs: [String: Int32], sortedStems: [String], deletions: DeletionTable
+    ) {
+        self.language = language
+        self.words = words
+        self.wordNumbers = wordNumbers
+        self.wordTerms = wordTerms
+        self.counts = counts
+        self.stems = stems
+        self.termIDs = termIDs
+        self.sortedStems = sortedStems
+        self.deletions = deletions
+    }
+
+    /// The term number of a word, and the term numbers of its compound parts (words of 8 letters or more).
+    func terms(ofWord word: Int32) -> (term: Int32, parts: [Int32]?) {
+        (wordTerms[Int(word)], compounds[Int(word)])
     }
 
     /// The stem of a token (cached for known words).
     func stem(of token: String) -> String {
-        stems[TextNormalizer.fold(token)] ?? Stemmer.stem(token, language: language)
+        knownStem(ofFolded: TextNormalizer.fold(token)) ?? Stemmer.stem(token, language: language)
     }
 
-    func knows(stem: String) -> Bool { knownStems.contains(stem) }
+    /// The stem of a folded word the base contains.
+    private func knownStem(ofFolded folded: String) -> String? {
+        wordNumbers[folded].map { stems[Int(wordTerms[Int($0)])] }
+    }
 
-    var knownStemsSet: Set<String> { knownStems }
+    func knows(stem: String) -> Bool { termIDs[stem] != nil }
+
+    var knownStemsSet: Set<String> { Set(stems) }
 
     /// The stem of the known word one edit away from `token`, if any (most frequent first).
     func correction(of token: String) -> String? {
         let folded = TextNormalizer.fold(token)
         // Short words are too often another real word one letter away ("wetter" / "weiter").
         guard folded.count >= 7 else { return nil }
+        let scalars = folded.unicodeScalars.map(\.value)
+        let own = wordNumbers[folded]
         var best: (word: String, count: Int)?
-        for variant in [folded] + Self.deletes(of: folded) {
-            for word in deletions[variant] ?? [] where word != folded {
-                let count = counts[word] ?? 0
-                // Most frequent first; ties by spelling, so results never depend on hash order.
-                if best == nil || count > best!.count || (count == best!.count && word < best!.word) { best = (word, count) }
-            }
-            // One letter too many: a delete variant of the query is itself a known word.
-            if variant != folded, stems[variant] != nil, let count = counts[variant],
-                best == nil || count > best!.count || (count == best!.count && variant < best!.word)
-            {
-                best = (variant, count)
-            }
+        func consider(_ number: Int32) {
+            let (word, count) = (words[Int(number)], counts[Int(number)])
+            // Most frequent first; ties by spelling, so results never depend on hash order.
+            if best == nil || count > best!.count || (count == best!.count && word < best!.word) { best = (word, count) }
         }
-        return best.flatMap { stems[$0.word] }
+        for (position, variant) in ([scalars] + DeletionTable.deletes(of: scalars)).enumerated() {
+            for number in deletions.words(withDeletion: variant) where number != own { consider(number) }
+            // One letter too many: a delete variant of the query is itself a known word.
+            if position > 0, let number = wordNumbers[Self.string(variant)] { consider(number) }
+        }
+        return best.flatMap { knownStem(ofFolded: $0.word) }
     }
 
     /// A known stem that shares all but a short ending with `stem` ("regist" and "registr":
@@ -100,7 +143,7 @@ struct Vocabulary: Sendable {
         // A known stem this one starts with ("verwert" for "verwerter"), at most two letters shorter.
         for cut in 1...2 where length - cut >= 5 {
             let prefix = String(stem.dropLast(cut))
-            if knownStems.contains(prefix) { return prefix }
+            if knows(stem: prefix) { return prefix }
         }
         return nil
     }
@@ -109,7 +152,7 @@ struct Vocabulary: Sendable {
     /// sperrmull + abhol), allowing a linking -s-; nil when it does not split into known words.
     func compoundParts(of token: String) -> [String]? {
         let folded = TextNormalizer.fold(token)
-        if stems[folded] != nil, folded.count >= 8 { return compounds[folded] }
+        if let number = wordNumbers[folded], folded.count >= 8 { return compounds[Int(number)]?.map { stems[Int($0)] } }
         return splitCompound(folded)
     }
 
@@ -136,23 +179,19 @@ struct Vocabulary: Sendable {
         return nil
     }
 
-    /// The stem of a compound part when the base knows it (also without a linking "s").
-    private func knownPart(_ part: String) -> String? {
-        if let stem = stems[part], part.count >= 3 { return stem }
-        if part.count >= 4 {
-            let stem = Stemmer.stem(part, language: language)
-            if stem.count >= 4, knownStems.contains(stem) { return stem }
-        }
-        if part.count >= 5, part.hasSuffix("s"), let stem = stems[String(part.dropLast())] { return stem }
-        return nil
+    /// A string from the values of valid Unicode scalars.
+    private static func string(_ scalars: [UInt32]) -> String {
+        String(String.UnicodeScalarView(scalars.compactMap(Unicode.Scalar.init)))
     }
 
-    static func deletes(of word: String) -> [String] {
-        let scalars = Array(word.unicodeScalars)
-        return scalars.indices.map { i in
-            var copy = scalars
-            copy.remove(at: i)
-            return String(String.UnicodeScalarView(copy))
+    /// The stem of a compound part when the base knows it (also without a linking "s").
+    private func knownPart(_ part: String) -> String? {
+        if part.count >= 3, let stem = knownStem(ofFolded: part) { return stem }
+        if part.count >= 4 {
+            let stem = Stemmer.stem(part, language: language)
+            if stem.count >= 4, knows(stem: stem) { return stem }
         }
+        if part.count >= 5, part.hasSuffix("s"), let stem = knownStem(ofFolded: String(part.dropLast())) { return stem }
+        return nil
     }
 }

@@ -4,6 +4,18 @@
 public struct WordFrequencies: Sendable {
     private let zipf: [String: Float]
 
+    /// The table for a language, parsed once per process (every matcher of a reloaded base shares it).
+    public static func shared(_ language: String) -> WordFrequencies {
+        switch language {
+        case "de": return german
+        case "en": return english
+        default: return WordFrequencies(language: language)
+        }
+    }
+
+    private static let german = WordFrequencies(language: "de")
+    private static let english = WordFrequencies(language: "en")
+
     /// The frequencies for a language; empty (every word rare) for languages without data.
     public init(language: String) {
         let data: String

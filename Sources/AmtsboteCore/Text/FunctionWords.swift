@@ -1,0 +1,37 @@
+/// The function words of the configured languages: each lexicon's stop words, and their forms
+/// with a plain inflection ending and the same stem ("wants" like "want", "unserem" like
+/// "unser"), so that inflected function words neither count as evidence nor as unknown words.
+struct FunctionWords: Sendable {
+    private let words: Set<String>
+    /// Per language: its stop words and the endings that inflect them.
+    private let languages: [(language: String, stopwords: Set<String>, endings: [String])]
+
+    /// Endings that inflect a function word; a longer rest makes another word ("nächstes" is not "nach").
+    private static let endings: [String: [String]] = [
+        "de": ["e", "en", "em", "er", "es", "n", "s"],
+        "en": ["s", "es", "d", "ed", "ing"],
+    ]
+
+    init(lexicons: [String: Lexicon]) {
+        words = lexicons.values.reduce(into: Set<String>()) { $0.formUnion($1.stopwords) }
+        languages = lexicons.keys.sorted().compactMap { language in
+            Self.endings[language].map { (language, lexicons[language]!.stopwords, $0) }
+        }
+    }
+
+    /// Whether `token` (lowercase) is a function word in any of the languages.
+    func contains(_ token: String) -> Bool {
+        if words.contains(token) { return true }
+        // Only a stop word plus an ending is stemmed, so most tokens cost a few byte comparisons.
+        let bytes = token.utf8
+        for (language, stopwords, endings) in languages {
+            for ending in endings where bytes.count > ending.utf8.count && bytes.reversed().starts(with: ending.utf8.reversed()) {
+                let base = String(decoding: bytes.dropLast(ending.utf8.count), as: UTF8.self)
+                if stopwords.contains(base), Stemmer.stem(base, language: language) == Stemmer.stem(token, language: language) {
+                    return true
+                }
+            }
+        }
+        return false
+    }
+}

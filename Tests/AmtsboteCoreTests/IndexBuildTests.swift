@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+
+@testable import AmtsboteCore
+
+/// The pieces the index is built from: numbered words, posting lists, the spelling index.
+@Suite("Index build")
+struct IndexBuildTests {
+    static func scalars(_ text: String) -> [UInt32] { text.unicodeScalars.map(\.value) }
+
+    @Test("isDeletion: exactly one scalar removed, anywhere", arguments: [
+        ("fuhrerschein", "fuhrerschen", true),
+        ("fuhrerschein", "uhrerschein", true),
+        ("fuhrerschein", "fuhrerschei", true),
+        ("sperrmull", "sperrmul", true),
+        ("fuhrerschein", "fuhrerschein", false),
+        ("fuhrerschein", "fuhrerschien", false),
+        ("fuhrerschein", "fuhrerscein", true),
+        ("fuhrerschein", "fuhrrschen", false),
+        ("abc", "x", false),
+    ])
+    func isDeletion(_ word: String, _ variant: String, _ expected: Bool) {
+        #expect(DeletionTable.isDeletion(Self.scalars(variant), of: Self.scalars(word)) == expected)
+    }
+
+    @Test("the deletion table finds exactly the words a variant comes from", arguments: [
+        ("auswis", [0]),
+        ("ausweis", []),  // same length as the word: not a deletion
+        ("sperrmul", [1, 1]),  // either "l" removed
+        ("fuhrerscein", [2]),
+        ("personalausweis", []),
+        ("kur", []),  // "kurz" is too short to be indexed
+    ])
+    func deletionTable(_ variant: String, _ expected: [Int32]) {
+        let words = ["ausweis", "sperrmull", "fuhrerschein", "kurz"]
+        let table = DeletionTable(words: words) { words[$0].count >= 7 }
+        #expect(table.words(withDeletion: Self.scalars(variant)).sorted() == expected.sorted())
+    }
+
+    @Test("posting lists keep each term's values in the order they were added")
+    func postingLists() {
+        let pairs = [(2, "a"), (0, "b"), (2, "c"), (3, "d"), (0, "e")]
+        let lists = PostingLists(termCount: 4, filler: "") { add in
+            for (term, value) in pairs { add(term, value) }
+        }
+        #expect(lists.count == 4)
+        #expect((0..<4).map { Array(lists[$0]) } == [["b", "e"], [], ["a", "c"], ["d"]])
+        #expect((0..<4).map(lists.listCount) == [2, 0, 2, 1])
+    }
+
+    @Test("paragraphs split like String.split(separator: \"\\n\")", arguments: [
+        "eins\nzwei\n\ndrei",
+        "\n\nvorne und hinten\n\n",
+        "a\r\nb",  // "\r\n" is one Character: no split
+        "a\r\r\nb",
+        "a\n\u{301}b",  // a combining mark never joins a line break
+        "ümlaut\nstraße\r\n",
+        "",
+    ])
+    func paragraphs(_ body: String) {
+        #expect(TopicWords.paragraphs(body).map(String.init) == body.split(separator: "\n").map(String.init))
+    }
+
+    @Test("tokens are numbered on first sight in reading order: title, answer, questions, keywords")
+    func topicWords() throws {
+        let translation = TopicTranslation(
+            language: "de", title: "Sperrmüll anmelden", questions: ["Wie melde ich Sperrmüll an?"],
+            keywords: ["Sperrmüll"], body: "Sperrmüll holen wir ab.\nAnmelden online.", links: [], file: "t.de.md")
+        let words = TopicWords(translations: [translation, nil])
+        #expect(words.tokens == ["sperrmüll", "anmelden", "holen", "wir", "ab", "online", "wie", "melde", "ich", "an"])
+        #expect(words.occurrences[0] == 4 && words.occurrences[1] == 2)
+        let fields = try #require(words.topics[0])
+        #expect(fields.title == [0, 1])
+        #expect(fields.paragraphs == [[0, 2, 3, 4], [1, 5]])
+        #expect(fields.questions == [[6, 7, 8, 0, 9]])
+        #expect(fields.keywords == [[0]])
+        #expect(words.topics[1] == nil)
+    }
+
+    @Test("every known stem has postings, sorted by topic, and each sample question points to its topic")
+    func indexInvariants() throws {
+        let base = try MiniCity.base()
+        let matcher = try MiniCity.requireMatcher()
+        for (language, index) in matcher.indexes {
+            #expect(index.postings.count == index.vocabulary.stems.count)
+            for term in 0..<index.postings.count {
+                let topics = index.postings[term].map(\.topic)
+                #expect(!topics.isEmpty && topics == topics.sorted() && Set(topics).count == topics.count, "\(language) \(term)")
+            }
+            let questions = base.topics.map { $0.translations[language]?.questions.count ?? 0 }.reduce(0, +)
+            #expect(index.questionTopics.count == questions)
+            #expect(index.questionTopics == index.questionTopics.sorted())
+        }
+    }
+}
