@@ -61,6 +61,11 @@ extension AmtsboteDatabase {
         ).execute(arguments: [now, id])
     }
 
+    /// Records that the first `parts` parts of an entry's reply were delivered, inside a write.
+    public static func markOutboxPartsSent(_ db: Database, id: Int64, parts: Int) throws {
+        try db.cachedStatement(sql: "UPDATE outboxEntry SET partsSent = ? WHERE id = ?").execute(arguments: [parts, id])
+    }
+
     /// Records a failed attempt to be retried at `retryAt`.
     public func markOutboxRetry(id: Int64, error: String, retryAt: Date) async throws {
         try await writer.write { db in

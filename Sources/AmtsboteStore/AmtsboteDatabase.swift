@@ -45,6 +45,7 @@ public final class AmtsboteDatabase: Sendable {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1", migrate: Migrations.v1)
         migrator.registerMigration("v2", migrate: Migrations.v2)
+        migrator.registerMigration("v3", migrate: Migrations.v3)
         return migrator
     }
 

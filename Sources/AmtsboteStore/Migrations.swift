@@ -103,4 +103,12 @@ enum Migrations {
             CREATE INDEX outboxEntry_pendingByConversation ON outboxEntry(conversationID, id) WHERE status = 'pending';
             """)
     }
+
+    /// How many parts of a split reply the platform has confirmed, so a retry or a restart goes on
+    /// with the next part instead of sending the first ones again.
+    static func v3(_ db: Database) throws {
+        try db.alter(table: "outboxEntry") { t in
+            t.add(column: "partsSent", .integer).notNull().defaults(to: 0)
+        }
+    }
 }

@@ -29,6 +29,30 @@ import Testing
         }
     }
 
+    @Test func aRetryGoesOnWithThePartThatFailed() async throws {
+        try await withFakePlatform { fake, fakePort in
+            // A long Instagram answer goes out in twelve parts; the third fails once.
+            await fake.enqueue(status: 200, body: #"{"recipient_id":"x","message_id":"m1"}"#)
+            await fake.enqueue(status: 200, body: #"{"recipient_id":"x","message_id":"m2"}"#)
+            await fake.enqueue(status: 500, body: #"{"error":{"message":"oops","code":2}}"#)
+            try await ServerHarness.run(fakePort: fakePort) { (server: ServerHarness) async throws in
+                #expect(try await server.postMeta(try Fixture.data("instagram-quick-reply")) == 200)
+                let requests = await fake.waitForRequests(13)
+                try await Task.sleep(for: .milliseconds(300))
+                #expect(await fake.requests.count == 13)
+                let texts = requests.compactMap { ($0.json["message"] as? [String: Any])?["text"] as? String }
+                // Parts 1 and 2 once, part 3 twice (failed, then retried), the rest once.
+                #expect(texts.count == 13)
+                #expect(Set(texts).count == 12)
+                #expect(texts[2] == texts[3])
+                let entry = try #require(try await server.database().outboxEntries().first)
+                #expect(entry.status == .sent)
+                #expect(entry.attempts == 2)
+                #expect(entry.partsSent == 11)  // all but the last, which completes the entry
+            }
+        }
+    }
+
     @Test func permanentFailureIsNotRetried() async throws {
         try await withFakePlatform { fake, fakePort in
             await fake.enqueue(status: 400, body: #"{"error":{"message":"This person isn't available right now.","code":551,"error_subcode":1545041}}"#)

@@ -15,14 +15,14 @@ struct MessengerClient: PlatformClient {
     static let maxQuickReplies = 13
     static let maxTitleLength = 20
 
-    func send(_ message: OutboundMessage) async throws {
+    func send(_ message: OutboundMessage, from firstPart: Int, progress: PartProgress) async throws {
         let parts = Self.parts(of: message.reply, channel: message.channel)
         guard var components = URLComponents(string: graphURL + "/me/messages") else {
             throw DeliveryError.permanent("bad META_GRAPH_URL")
         }
         components.queryItems = [URLQueryItem(name: "access_token", value: pageAccessToken)]
         guard let url = components.url else { throw DeliveryError.permanent("bad META_GRAPH_URL") }
-        for (index, text) in parts.enumerated() {
+        try await sendParts(Array(parts.enumerated()), from: firstPart, progress: progress) { index, text in
             let isLast = index == parts.count - 1
             let body = SendBody(
                 recipient: .init(id: message.recipientID),

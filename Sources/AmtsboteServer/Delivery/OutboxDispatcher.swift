@@ -17,6 +17,8 @@ struct OutboxDispatcher: Service {
     let logger: Logger
     /// Successful sends are recorded together (one commit for the sends finishing meanwhile).
     private let sentMarks: GroupCommit<(id: Int64, at: Date), Void>
+    /// So are the parts of split replies, so that neither a retry nor a restart sends them again.
+    private let partMarks: GroupCommit<(id: Int64, parts: Int), Void>
 
     init(database: AmtsboteDatabase, clients: DeliveryClients, wakeup: Wakeup, tuning: Tuning, logger: Logger) {
         self.database = database
@@ -26,6 +28,9 @@ struct OutboxDispatcher: Service {
         self.logger = logger
         sentMarks = GroupCommit(writer: database.writer) { db, marks in
             try marks.map { try AmtsboteDatabase.markOutboxSent(db, id: $0.id, now: $0.at) }
+        }
+        partMarks = GroupCommit(writer: database.writer) { db, marks in
+            try marks.map { try AmtsboteDatabase.markOutboxPartsSent(db, id: $0.id, parts: $0.parts) }
         }
     }
 
@@ -90,7 +95,11 @@ struct OutboxDispatcher: Service {
             guard let client = clients[entry.channel] else {
                 throw DeliveryError.permanent("channel \(entry.channel.rawValue) is not configured")
             }
-            try await client.send(message)
+            let partMarks = self.partMarks
+            try await client.send(message, from: entry.partsSent) { sent, total in
+                // The last part is recorded with the entry itself.
+                if sent < total { try await partMarks.submit((id: id, parts: sent)) }
+            }
             try await sentMarks.submit((id: id, at: Date()))
             logger.info("reply delivered", metadata: ["channel": "\(entry.channel.rawValue)", "outbox": "\(id)"])
         } catch {

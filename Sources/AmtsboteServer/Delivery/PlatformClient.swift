@@ -3,9 +3,31 @@ import AmtsboteCore
 /// Sends a reply to one citizen on one platform. Implementations are small and stateless;
 /// tests point them at a fake platform server on 127.0.0.1.
 public protocol PlatformClient: Sendable {
-    /// Sends `message`, split and formatted as the platform needs.
+    /// Sends `message`, split and formatted as the platform needs, starting with part
+    /// `firstPart` (the earlier ones were delivered before); `progress` hears of each part the
+    /// platform confirmed, with the number of parts sent so far and the total.
     /// - Throws: `DeliveryError` (other errors count as temporary).
-    func send(_ message: OutboundMessage) async throws
+    func send(_ message: OutboundMessage, from firstPart: Int, progress: PartProgress) async throws
+}
+
+/// Told after each confirmed part of a split reply: (parts sent so far, parts in all).
+public typealias PartProgress = @Sendable (_ sent: Int, _ total: Int) async throws -> Void
+
+extension PlatformClient {
+    /// Sends the whole of `message`.
+    public func send(_ message: OutboundMessage) async throws {
+        try await send(message, from: 0, progress: { _, _ in })
+    }
+
+    /// Sends `parts[firstPart...]` one after the other with `sendPart`, reporting each to `progress`.
+    func sendParts<Part>(
+        _ parts: [Part], from firstPart: Int, progress: PartProgress, sendPart: (Part) async throws -> Void
+    ) async throws {
+        for index in parts.indices where index >= firstPart {
+            try await sendPart(parts[index])
+            try await progress(index + 1, parts.count)
+        }
+    }
 }
 
 /// A reply addressed to a citizen.
@@ -46,5 +68,5 @@ public enum DeliveryError: Error, CustomStringConvertible, Equatable {
 /// The "client" of channels whose replies are read from the message log (web chat, JSON API):
 /// nothing to send, so delivery succeeds at once.
 struct LogOnlyClient: PlatformClient {
-    func send(_ message: OutboundMessage) async throws {}
+    func send(_ message: OutboundMessage, from firstPart: Int, progress: PartProgress) async throws {}
 }

@@ -11,10 +11,10 @@ struct TelegramClient: PlatformClient {
     /// `callback_data` may hold at most 64 bytes.
     static let maxCallbackData = 64
 
-    func send(_ message: OutboundMessage) async throws {
+    func send(_ message: OutboundMessage, from firstPart: Int, progress: PartProgress) async throws {
         let chatID = message.address.chatID ?? message.recipientID
         let parts = TextSplitter.split(ReplyText.plain(message.reply), limit: 4096, measure: .utf16)
-        for (index, text) in parts.enumerated() {
+        try await sendParts(Array(parts.enumerated()), from: firstPart, progress: progress) { index, text in
             let keyboard = index == parts.count - 1 ? Self.keyboard(message.reply.choices) : nil
             try await call("sendMessage", body: SendMessage(chatID: ChatID(chatID), text: text, replyMarkup: keyboard))
         }

@@ -13,10 +13,10 @@ struct WhatsAppClient: PlatformClient {
     static let maxRows = 10
     static let interactiveBodyLimit = 1024
 
-    func send(_ message: OutboundMessage) async throws {
+    func send(_ message: OutboundMessage, from firstPart: Int, progress: PartProgress) async throws {
         guard let phoneNumberID = message.address.phoneNumberID, let url = URL(string: "\(graphURL)/\(phoneNumberID)/messages")
         else { throw DeliveryError.permanent("no WhatsApp phone number id for this conversation") }
-        for body in Self.bodies(for: message) {
+        try await sendParts(Self.bodies(for: message), from: firstPart, progress: progress) { body in
             let response: InboundResponse
             do {
                 response = try await transport.send(try .json(url, body: body, headers: ["Authorization": "Bearer \(accessToken)"]))

@@ -17,6 +17,8 @@ public struct OutboxEntryRecord: Codable, Sendable, Hashable, FetchableRecord, M
     public var tag: String?
     public var status: Status
     public var attempts: Int
+    /// Parts of the (split) reply already confirmed by the platform.
+    public var partsSent: Int
     public var nextAttemptAt: Date
     public var lastError: String?
     public var createdAt: Date
@@ -37,6 +39,7 @@ public struct OutboxEntryRecord: Codable, Sendable, Hashable, FetchableRecord, M
         self.tag = tag
         self.status = .pending
         self.attempts = 0
+        self.partsSent = 0
         self.nextAttemptAt = now
         self.createdAt = now
     }
