@@ -1,7 +1,9 @@
 import AmtsboteCore
+import AmtsboteServer
 import AmtsboteStore
 import ArgumentParser
 import Foundation
+import Logging
 
 /// `amtsbote privacy …`: citizens' data rights and the retention period.
 struct PrivacyCommand: AsyncParsableCommand {
@@ -49,6 +51,7 @@ struct PrivacyForgetCommand: AsyncParsableCommand {
 
     func run() async throws {
         let database = try databaseOptions.open()
+        try await expandStoredWebhooks(in: database)
         let report = try await database.forget(channel: try citizen.parsedChannel, senderID: citizen.user)
         if report.isEmpty {
             StandardOutput.print("Zu \(citizen.channel)/\(citizen.user) ist nichts gespeichert. Kanal und Kennung prüfen (Groß-/Kleinschreibung zählt).")
@@ -75,6 +78,7 @@ struct PrivacyExportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let database = try databaseOptions.open()
+        try await expandStoredWebhooks(in: database)
         let export = try await database.export(channel: try citizen.parsedChannel, senderID: citizen.user)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -139,4 +143,10 @@ enum PrivacyText {
         ]
         return parts.filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }.joined(separator: ", ")
     }
+}
+
+/// Webhook bodies the server has not read yet become events first, so that an erasure or an
+/// export also reaches them.
+private func expandStoredWebhooks(in database: AmtsboteDatabase) async throws {
+    try await WebhookExpander(database: database, logger: Logger(label: "amtsbote.privacy")).expandAll()
 }

@@ -73,7 +73,7 @@ public func buildApplication(
         RetentionService(database: database, interval: tuning.purgeInterval, retentionDays: tuning.retentionDays, logger: logger),
         OutboxDispatcher(database: database, clients: clients, wakeup: outboxWakeup, tuning: tuning, logger: logger),
         InboundProcessingService(
-            processor: processor, intake: intake, outboxWakeup: outboxWakeup, callbacks: callbacks,
+            processor: processor, expander: WebhookExpander(database: database, logger: logger), intake: intake, outboxWakeup: outboxWakeup, callbacks: callbacks,
             pollInterval: .seconds(1), tuning: tuning, logger: logger),
     ]
     logger.info(

@@ -139,6 +139,9 @@ extension AmtsboteDatabase {
             report.outboxEntries += db.changesCount
             try db.execute(sql: "DELETE FROM inboundEvent WHERE status != 'pending' AND receivedAt < ?", arguments: [cutoff])
             report.inboundEvents = db.changesCount
+            // Webhook bodies are read within seconds while the server runs; one left this long is stale.
+            try db.execute(sql: "DELETE FROM webhookDelivery WHERE receivedAt < ?", arguments: [cutoff])
+            report.inboundEvents += db.changesCount
             return report
         }
     }

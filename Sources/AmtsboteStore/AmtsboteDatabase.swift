@@ -46,6 +46,7 @@ public final class AmtsboteDatabase: Sendable {
         migrator.registerMigration("v1", migrate: Migrations.v1)
         migrator.registerMigration("v2", migrate: Migrations.v2)
         migrator.registerMigration("v3", migrate: Migrations.v3)
+        migrator.registerMigration("v4", migrate: Migrations.v4)
         return migrator
     }
 

@@ -111,4 +111,16 @@ enum Migrations {
             t.add(column: "partsSent", .integer).notNull().defaults(to: 0)
         }
     }
+
+    /// Verified webhook bodies as they arrived: the request only stores the body, and the
+    /// background processor turns it into `inboundEvent` rows (where the platform id is the unique
+    /// key) and deletes it in the same transaction.
+    static func v4(_ db: Database) throws {
+        try db.create(table: "webhookDelivery") { t in
+            t.primaryKey("id", .integer)  // rowid: arrival order, cheapest insert
+            t.column("source", .text).notNull()  // meta | telegram
+            t.column("body", .blob).notNull()
+            t.column("receivedAt", .datetime).notNull()
+        }
+    }
 }

@@ -52,6 +52,20 @@ import Testing
         #expect(KnowledgeLoader.load(directory: workspace.knowledgePath).knowledgeBase?.topic("grillen-stadtpark") == nil)
     }
 
+    @Test func privacyForgetAlsoReachesWebhookBodiesTheServerHasNotReadYet() async throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        let database = try workspace.database()
+        func update(_ id: Int, chat: Int) -> Data {
+            Data(#"{"update_id":\#(id),"message":{"message_id":\#(id),"from":{"id":\#(chat),"is_bot":false,"first_name":"E"},"chat":{"id":\#(chat),"type":"private"},"date":1713456789,"text":"Meine Adresse ist Lindenweg 7"}}"#.utf8)
+        }
+        try await database.storeWebhookDelivery(.telegram, body: update(1, chat: 4242))
+        try await database.storeWebhookDelivery(.telegram, body: update(2, chat: 5151))
+        try await workspace.run(["privacy", "forget", "--channel", "telegram", "--user", "4242"])
+        #expect(try await database.pendingWebhookDeliveries().isEmpty)
+        #expect(try await database.pendingInboundEvents().map(\.senderID) == ["5151"])
+    }
+
     @Test func privacyForgetExportAndPurgeThroughTheCommands() async throws {
         let workspace = try Workspace()
         defer { workspace.remove() }

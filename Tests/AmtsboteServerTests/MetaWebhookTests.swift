@@ -49,6 +49,20 @@ import Testing
                 try await Task.sleep(for: .milliseconds(300))
                 #expect(await fake.requests.isEmpty)
                 #expect(try await server.database().pendingInboundEvents().isEmpty)
+                #expect(try await server.database().pendingWebhookDeliveries().isEmpty)
+            }
+        }
+    }
+
+    @Test func signedBodyInAnUnexpectedShapeIsAcknowledgedThenDropped() async throws {
+        try await withFakePlatform { fake, fakePort in
+            try await ServerHarness.run(fakePort: fakePort) { (server: ServerHarness) async throws in
+                // Valid JSON, genuinely signed, but not a webhook Amtsbote can read: answering 400
+                // would only make Meta send it again and again.
+                #expect(try await server.postMeta(Data(#"{"object":5,"entry":"x"}"#.utf8)) == 200)
+                #expect(try await waitUntil { try await server.database().pendingWebhookDeliveries().isEmpty })
+                #expect(try await server.database().pendingInboundEvents().isEmpty)
+                #expect(await fake.requests.isEmpty)
             }
         }
     }

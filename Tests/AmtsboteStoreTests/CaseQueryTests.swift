@@ -18,7 +18,7 @@ import Testing
         }
         try await botSays("Weitergegeben (Nr. \(record.number)).")
         #expect(try await database.listCases(now: testNow).first?.awaitingStaff == true)
-        try await database.reply(number: record.number, staff: "anna", text: "Im Bürgerbüro.", now: testNow)
+        _ = try await database.reply(number: record.number, staff: "anna", text: "Im Bürgerbüro.", now: testNow)
         #expect(try await database.listCases(now: testNow).first?.awaitingStaff == false)
         try await database.seedCase(channel: .telegram, sender: "42", text: "Und wann?")
         try await botSays("Zu Nr. \(record.number) hinzugefügt.")

@@ -23,6 +23,18 @@ import Testing
         #expect(try await database.pendingInboundEvents().map(\.externalID) == ["m1", "m2", "m3"])
     }
 
+    @Test func expandingAStoredBodyTwiceStoresItsEventsOnce() async throws {
+        let first = try await database.storeWebhookDelivery(.meta, body: Data("{}".utf8))
+        let second = try await database.storeWebhookDelivery(.telegram, body: Data("[]".utf8))
+        #expect(try await database.pendingWebhookDeliveries().map(\.id) == [first, second])
+        let stored = try await database.expandWebhookDeliveries([first], into: [InboundEventRecord(message: message("m1"), now: Date())])
+        // A second expander (the CLI while the server runs) read the same body before it was deleted.
+        let again = try await database.expandWebhookDeliveries([first], into: [InboundEventRecord(message: message("m1"), now: Date())])
+        #expect(stored.count == 1 && again.isEmpty)
+        #expect(try await database.pendingWebhookDeliveries().map(\.source) == [.telegram])
+        #expect(try await database.pendingInboundEvents().map(\.externalID) == ["m1"])
+    }
+
     @Test func sameIDOnAnotherChannelIsAnotherEvent() async throws {
         var telegram = message("m1")
         telegram.channel = .telegram

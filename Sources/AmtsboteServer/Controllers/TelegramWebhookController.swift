@@ -3,7 +3,8 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 
-/// `POST /webhooks/telegram`: one `Update` per request, authenticated by the secret token header.
+/// `POST /webhooks/telegram`: one `Update` per request, authenticated by the secret token header,
+/// stored as it arrived and decoded later by the background processor.
 struct TelegramWebhookController: Sendable {
     let configuration: TelegramConfiguration
     let intake: Intake
@@ -18,15 +19,10 @@ struct TelegramWebhookController: Sendable {
         let body = try await request.body.collect(upTo: context.maxUploadSize)
         guard let secret = request.headers[Self.secretHeader] else { throw APIError.unauthorized }
         guard ConstantTime.equals(secret, configuration.secretToken) else { throw APIError.forbidden }
-        let update: TelegramUpdate
-        do {
-            update = try JSONDecoder().decode(TelegramUpdate.self, from: Data(Array(buffer: body)))
-        } catch {
-            throw APIError.malformed
-        }
-        if let message = TelegramUpdateParser.message(in: update) {
-            try await intake.accept([message])
-        }
+        let bytes = Array(buffer: body)
+        guard JSONSyntax.isValid(bytes) else { throw APIError.malformed }
+        // Stored as it is and decoded later, from storage.
+        try await intake.accept(.telegram, body: Data(bytes))
         return Response(status: .ok)
     }
 }

@@ -4,13 +4,14 @@ import Foundation
 import Logging
 import ServiceLifecycle
 
-/// Processes stored webhook events in the background, oldest first, a batch per transaction:
-/// woken by the webhook handlers, and polling now and then so events left over from before a
+/// Processes stored webhook events in the background, oldest first, a batch per transaction
+/// (stored webhook bodies are first expanded into events): woken by the webhook handlers, and polling now and then so events left over from before a
 /// restart are picked up. While webhooks keep arriving it takes only a share of the time, so
 /// acknowledgements stay fast under a burst; the stored backlog is worked off when it ends.
 /// At graceful shutdown it finishes the batch at hand and stops.
 struct InboundProcessingService: Service {
     let processor: ConversationProcessor
+    let expander: WebhookExpander
     let intake: Intake
     let outboxWakeup: Wakeup
     let callbacks: CallbackAcknowledger?
@@ -44,6 +45,12 @@ struct InboundProcessingService: Service {
     /// Processes up to one batch; returns true when nothing more is pending.
     private func processBatch() async -> Bool {
         let limit = tuning.processingBatchSize
+        var bodiesLeft = false
+        do {
+            bodiesLeft = try await expander.expandPending(limit: limit) == limit
+        } catch {
+            logger.error("cannot expand stored webhook bodies", metadata: ["error": "\(error)"])
+        }
         let events: [InboundEventRecord]
         do {
             // Web chat and API messages are answered by their own request; only pick up those
@@ -54,15 +61,15 @@ struct InboundProcessingService: Service {
             return true
         }
         let ids = events.compactMap(\.id)
-        guard !ids.isEmpty else { return true }
+        guard !ids.isEmpty else { return !bodiesLeft }
         do {
             await finish(try await processor.process(eventIDs: ids))
-            return events.count < limit
+            return events.count < limit && !bodiesLeft
         } catch ConversationProcessor.Failure.knowledgeNotLoaded {
             return true  // wait for a valid base
         } catch {
             // Something in the batch failed and rolled it back: one by one, to set the culprit aside.
-            return await processSingly(ids) || events.count < limit
+            return await processSingly(ids) || (events.count < limit && !bodiesLeft)
         }
     }
 

@@ -3,22 +3,42 @@ import AmtsboteStore
 import Foundation
 import Logging
 
-/// The durable front door: stores verified messages (a redelivered platform id is skipped by the
-/// unique key) and wakes the background processor. Requests arriving while a write is in flight
-/// are stored together in the next transaction (group commit); handlers answer 200 only after
-/// their own messages are stored.
+/// The durable front door. Webhook handlers store the verified body as it arrived (decoded later
+/// by the background processor); the web chat and the JSON API store their message directly (a
+/// redelivered platform id is skipped by the unique key). Requests arriving while a write is in
+/// flight are stored together in the next transaction (group commit); handlers answer only after
+/// their own data is stored.
 struct Intake: Sendable {
     let wakeup: Wakeup
-    private let commit: GroupCommit<(records: [InboundEventRecord], wake: Bool), [Int64]>
+    private let commit: GroupCommit<Submission, [Int64]>
+
+    private enum Submission: Sendable {
+        case events([InboundEventRecord], wake: Bool)
+        case delivery(WebhookDeliveryRecord)
+
+        var wakes: Bool {
+            switch self {
+            case .events(_, let wake): wake
+            case .delivery: true
+            }
+        }
+    }
 
     init(database: AmtsboteDatabase, wakeup: Wakeup) {
         self.wakeup = wakeup
         commit = GroupCommit(
             writer: database.writer,
-            body: { db, batch in try batch.map { try AmtsboteDatabase.storeInbound(db, $0.records) } },
+            body: { db, batch in
+                try batch.map { submission in
+                    switch submission {
+                    case .events(let records, _): try AmtsboteDatabase.storeInbound(db, records)
+                    case .delivery(let record): [try AmtsboteDatabase.storeWebhookDelivery(db, record)]
+                    }
+                }
+            },
             afterCommit: { batch, ids in
-                // One ring per commit that stored events for the background processor.
-                if zip(batch, ids).contains(where: { $0.wake && !$1.isEmpty }) { await wakeup.ring() }
+                // One ring per commit that stored something for the background processor.
+                if zip(batch, ids).contains(where: { $0.wakes && !$1.isEmpty }) { await wakeup.ring() }
             })
     }
 
@@ -28,7 +48,12 @@ struct Intake: Sendable {
         guard !messages.isEmpty else { return [] }
         // Encoded here, on the request's own task, so the shared write holds only the inserts.
         let now = Date()
-        return try await commit.submit((messages.map { InboundEventRecord(message: $0, now: now) }, wake))
+        return try await commit.submit(.events(messages.map { InboundEventRecord(message: $0, now: now) }, wake: wake))
+    }
+
+    /// Stores a verified webhook body for the background processor.
+    func accept(_ source: WebhookDeliveryRecord.Source, body: Data) async throws {
+        _ = try await commit.submit(.delivery(WebhookDeliveryRecord(source: source, body: body, receivedAt: Date())))
     }
 
     /// Whether webhooks arrived within `interval`.
