@@ -98,7 +98,7 @@ DRAIN_START=$(date +%s.%N)
 # Wait while the backlog shrinks (give up after 30 s without progress).
 last=-1; stalled=0
 while :; do
-  pending=$(python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); print(c.execute(\"SELECT (SELECT COUNT(*) FROM inboundEvent WHERE status='pending') + (SELECT COUNT(*) FROM outboxEntry WHERE status='pending')\").fetchone()[0])" "$WORK/amtsbote.sqlite")
+  pending=$(python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); print(c.execute(\"SELECT (SELECT COUNT(*) FROM webhookDelivery) + (SELECT COUNT(*) FROM inboundEvent WHERE status='pending') + (SELECT COUNT(*) FROM outboxEntry WHERE status='pending')\").fetchone()[0])" "$WORK/amtsbote.sqlite")
   [ "$pending" = 0 ] && break
   if [ "$pending" = "$last" ]; then stalled=$((stalled + 1)); [ "$stalled" -ge 30 ] && break; else stalled=0; fi
   last=$pending
