@@ -117,7 +117,9 @@ enum Migrations {
     /// key) and deletes it in the same transaction.
     static func v4(_ db: Database) throws {
         try db.create(table: "webhookDelivery") { t in
-            t.primaryKey("id", .integer)  // rowid: arrival order, cheapest insert
+            // AUTOINCREMENT: an id is never reused, so an expander deleting the ids it read cannot
+            // hit a newer body that took the id of one another expander deleted meanwhile.
+            t.autoIncrementedPrimaryKey("id")
             t.column("source", .text).notNull()  // meta | telegram
             t.column("body", .blob).notNull()
             t.column("receivedAt", .datetime).notNull()

@@ -35,6 +35,14 @@ import Testing
         #expect(try await database.pendingInboundEvents().map(\.externalID) == ["m1"])
     }
 
+    @Test func bodyIDsAreNeverReused() async throws {
+        // Another expander may still delete the ids it read: a newer body must not carry one of them.
+        let first = try await database.storeWebhookDelivery(.meta, body: Data("{}".utf8))
+        try await database.expandWebhookDeliveries([first], into: [])
+        let second = try await database.storeWebhookDelivery(.meta, body: Data("{}".utf8))
+        #expect(second > first)
+    }
+
     @Test func sameIDOnAnotherChannelIsAnotherEvent() async throws {
         var telegram = message("m1")
         telegram.channel = .telegram
