@@ -140,7 +140,7 @@ extension AmtsboteDatabase {
             try db.execute(sql: "DELETE FROM inboundEvent WHERE status != 'pending' AND receivedAt < ?", arguments: [cutoff])
             report.inboundEvents = db.changesCount
             // Webhook bodies are read within seconds while the server runs; one left this long is stale.
-            try db.execute(sql: "DELETE FROM webhookDelivery WHERE receivedAt < ?", arguments: [cutoff])
+            try db.execute(sql: "DELETE FROM webhookDelivery WHERE receivedAt < ?", arguments: [cutoff.timeIntervalSince1970])
             report.inboundEvents += db.changesCount
             return report
         }

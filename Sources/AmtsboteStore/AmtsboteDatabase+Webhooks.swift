@@ -6,7 +6,7 @@ extension AmtsboteDatabase {
     /// - Returns: the row id.
     public static func storeWebhookDelivery(_ db: Database, _ record: WebhookDeliveryRecord) throws -> Int64 {
         try db.cachedStatement(sql: "INSERT INTO webhookDelivery (source, body, receivedAt) VALUES (?, ?, ?)")
-            .execute(arguments: [record.source.rawValue, record.body, record.receivedAt])
+            .execute(arguments: [record.source.rawValue, record.body, record.receivedAt.timeIntervalSince1970])
         return db.lastInsertedRowID
     }
 

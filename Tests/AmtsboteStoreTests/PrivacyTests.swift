@@ -91,4 +91,15 @@ import Testing
         let again = try await database.purgeExpired(retentionDays: 90, now: testNow)
         #expect(again.isEmpty)
     }
+
+    @Test func purgeDropsWebhookBodiesNeverReadWithinTheRetentionPeriod() async throws {
+        let database = try AmtsboteDatabase.inMemory()
+        try await database.storeWebhookDelivery(.meta, body: Data("{}".utf8), now: testNow.addingTimeInterval(-91 * 86400))
+        let fresh = try await database.storeWebhookDelivery(.meta, body: Data("[]".utf8), now: testNow.addingTimeInterval(-60))
+        let report = try await database.purgeExpired(retentionDays: 90, now: testNow)
+        #expect(report.inboundEvents == 1)
+        let left = try await database.pendingWebhookDeliveries()
+        #expect(left.map(\.id) == [fresh])
+        #expect(abs(try #require(left.first).receivedAt.timeIntervalSince(testNow.addingTimeInterval(-60))) < 0.001)
+    }
 }

@@ -11,11 +11,13 @@ public struct WebhookDeliveryRecord: Codable, Sendable, Hashable, FetchableRecor
     public var id: Int64?
     public var source: Source
     public var body: Data
+    /// Stored as Unix time (a number), which GRDB reads back as a date.
     public var receivedAt: Date
 
     public enum Columns {
         public static let id = Column(CodingKeys.id)
         public static let source = Column(CodingKeys.source)
+        public static let body = Column(CodingKeys.body)
         public static let receivedAt = Column(CodingKeys.receivedAt)
     }
 
@@ -23,6 +25,13 @@ public struct WebhookDeliveryRecord: Codable, Sendable, Hashable, FetchableRecor
         self.source = source
         self.body = body
         self.receivedAt = receivedAt
+    }
+
+    public func encode(to container: inout PersistenceContainer) {
+        container[Columns.id] = id
+        container[Columns.source] = source.rawValue
+        container[Columns.body] = body
+        container[Columns.receivedAt] = receivedAt.timeIntervalSince1970
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
