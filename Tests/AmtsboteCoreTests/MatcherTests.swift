@@ -273,3 +273,21 @@ struct MatcherTests {
         #expect(r.candidates.allSatisfy { (0...1).contains($0.score) })
     }
 }
+
+/// Which of several about equally good topics answers without a choice.
+@Suite("Matcher: sample-question tie-break")
+struct SampleQuestionTieBreakTests {
+    /// `close`: (id, question similarity) of the close topics, best score first; `expected`: the
+    /// topic that answers, nil for a choice.
+    @Test("a close topic whose sample question the message says answers, wherever it ranks", arguments: [
+        ([("a", 0.95), ("b", 0.30)], "a" as String?),
+        ([("a", 0.12), ("b", 0.89)], "b"),  // second by score, but the message is b's sample question
+        ([("a", 0.20), ("b", 0.40), ("c", 0.85)], "c"),
+        ([("a", 0.85), ("b", 0.80)], nil),  // near both topics' questions: ask
+        ([("a", 0.50), ("b", 0.45)], nil),  // near neither
+    ])
+    func tieBreak(_ close: [(String, Double)], _ expected: String?) {
+        let topics = close.enumerated().map { ScoredTopic(id: $0.element.0, score: 0.6 - 0.01 * Double($0.offset), questionSimilarity: $0.element.1) }
+        #expect(Matcher.sampleQuestionTopic(among: topics, minimumSimilarity: MatcherConfiguration().sampleQuestionSimilarity)?.id == expected)
+    }
+}

@@ -130,6 +130,12 @@ extension Matcher {
             } else if let separable = vocabulary.separableStem(of: token), let term = index.termIDs[separable] {
                 alternatives.append((term, 1))
                 weight = index.idf[Int(term)]
+            } else if let verb = vocabulary.infinitiveStem(of: token), let term = index.termIDs[verb] {
+                alternatives.append((term, 1))
+                weight = index.idf[Int(term)]
+            } else if let participle = vocabulary.participleWithoutParticle(of: token), let term = index.termIDs[participle] {
+                alternatives.append((term, Float(configuration.typoFactor)))
+                weight = index.idf[Int(term)]
             } else if let relative = vocabulary.prefixRelative(of: stem), let term = index.termIDs[relative] {
                 alternatives.append((term, Float(configuration.typoFactor)))
                 weight = index.idf[Int(term)]

@@ -102,19 +102,27 @@ public struct Matcher: Sendable {
         // Confident enough on its own, or clearly ahead of every other topic.
         if best >= c.answerThreshold || (best >= c.marginThreshold && runnerUp < best * c.marginRatio) {
             let close = ranked.prefix(3).filter { $0.score >= c.marginThreshold && $0.score >= best * c.clarifyRatio }
-            // A message that is (almost) one of the best topic's sample questions needs no choice.
-            let saysSampleQuestion = ranked[0].questionSimilarity >= c.sampleQuestionSimilarity
-                && close.dropFirst().allSatisfy { $0.questionSimilarity < ranked[0].questionSimilarity - 0.1 }
-            if close.count >= 2, !saysSampleQuestion {
+            let saysSampleQuestion = Self.sampleQuestionTopic(among: close, minimumSimilarity: c.sampleQuestionSimilarity)
+            if close.count >= 2, saysSampleQuestion == nil {
                 return MatchResult(language: language, outcome: .clarify, candidates: Array(close), confidence: best)
             }
-            return MatchResult(language: language, outcome: .answer, topic: ranked[0].id, candidates: candidates, confidence: best)
+            let answer = saysSampleQuestion ?? ranked[0]
+            return MatchResult(language: language, outcome: .answer, topic: answer.id, candidates: candidates, confidence: answer.score)
         }
         if let contextTopic, knowledgeBase.topic(contextTopic) != nil, isFollowUp(tokens, contentTokens: contentTokens, language: language) {
             return MatchResult(
                 language: language, outcome: .answer, topic: contextTopic, candidates: candidates, confidence: c.answerThreshold)
         }
         return MatchResult(language: language, outcome: .escalate, candidates: candidates, confidence: best, escalationReason: .noMatch)
+    }
+
+    /// Among topics about equally good, the one whose sample question the message (almost) says,
+    /// clearly nearer to it than to the others' questions; nil when there is none, and a choice is due.
+    static func sampleQuestionTopic(among close: [ScoredTopic], minimumSimilarity: Double) -> ScoredTopic? {
+        close.first { topic in
+            topic.questionSimilarity >= minimumSimilarity
+                && close.allSatisfy { $0.id == topic.id || $0.questionSimilarity < topic.questionSimilarity - 0.1 }
+        }
     }
 
     /// Whether a token carries content: not a function word of any configured language, not a number.
@@ -144,8 +152,9 @@ public struct MatcherConfiguration: Sendable, Hashable {
     public var typoFactor: Double = 0.85
     /// A synonym counts this much of the word itself.
     public var synonymFactor: Double = 0.9
-    /// Similarity to a sample question at which the message counts as asking exactly that.
-    public var sampleQuestionSimilarity: Double = 0.9
+    /// Similarity to a sample question at which the message counts as asking that (when clearly
+    /// nearer to it than to the other close topics' questions).
+    public var sampleQuestionSimilarity: Double = 0.8
     /// Share of the topic-wide coverage in a language's score; the rest is the nearest sample question.
     public var topicWeight: Double = 0.8
     /// Share of the coverage in the final confidence; the rest is the strongest single word's evidence.

@@ -13,13 +13,42 @@ extension Vocabulary {
         for particle in Self.separableParticles where token.hasPrefix(particle) {
             let rest = token.dropFirst(particle.count)
             for infix in ["ge", "zu"] where rest.hasPrefix(infix) && rest.count >= infix.count + 4 {
-                let stem = self.stem(of: particle + rest.dropFirst(infix.count))
-                if knows(stem: stem) { return stem }
+                if let stem = knownVerbStem(of: particle + rest.dropFirst(infix.count)) { return stem }
             }
         }
-        if token.hasPrefix("ge"), token.count >= 7 {
-            let stem = self.stem(of: String(token.dropFirst(2)))
+        if token.hasPrefix("ge"), token.count >= 7, let stem = knownVerbStem(of: String(token.dropFirst(2))) { return stem }
+        return nil
+    }
+
+    /// Endings of weak verb forms ("genehmigt", "meldete", "beantragten"), longest first.
+    static let weakVerbEndings = ["test", "tet", "ten", "te", "et", "t"]
+
+    /// The known stem of a verb form, directly or through its infinitive: the stemmer keeps the
+    /// -t of weak verb forms, so "genehmigt" and "abholt" would miss genehmigen and abholen.
+    func knownVerbStem(of word: String) -> String? {
+        let stem = self.stem(of: word)
+        if knows(stem: stem) { return stem }
+        return infinitiveStem(of: word)
+    }
+
+    /// The known stem of a weak verb form's infinitive ("beantragt" → beantragen → beantrag).
+    func infinitiveStem(of word: String) -> String? {
+        guard language == "de", word.count >= 5 else { return nil }
+        for ending in Self.weakVerbEndings where word.hasSuffix(ending) && word.count - ending.count >= 3 {
+            let stem = self.stem(of: word.dropLast(ending.count) + "en")
             if knows(stem: stem) { return stem }
+        }
+        return nil
+    }
+
+    /// For a separable verb's participle the base does not know, the known participle without its
+    /// particle ("hergezogen" → gezogen): the same action, though the particle's nuance is lost.
+    func participleWithoutParticle(of token: String) -> String? {
+        guard language == "de", token.count >= 8 else { return nil }
+        for particle in Self.separableParticles where token.hasPrefix(particle) {
+            let rest = String(token.dropFirst(particle.count))
+            guard rest.hasPrefix("ge"), rest.count >= 6 else { continue }
+            if let stem = knownVerbStem(of: rest) { return stem }
         }
         return nil
     }
