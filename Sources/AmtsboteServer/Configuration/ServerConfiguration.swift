@@ -114,6 +114,9 @@ public struct Tuning: Sendable {
     public var maxDeliveryAttempts = 8
     /// Stored events processed per transaction.
     public var processingBatchSize = 32
+    /// Stored events processed per transaction while webhooks keep arriving: short transactions
+    /// keep the acknowledgements from waiting long for the database.
+    public var processingBatchSizeUnderLoad = 4
     /// The share of time background processing takes while webhooks keep arriving (0…1]: under a
     /// burst acknowledgements come first and the durable backlog is worked off afterwards.
     public var backgroundShareUnderLoad = 0.25

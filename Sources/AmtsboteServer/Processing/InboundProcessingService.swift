@@ -28,10 +28,11 @@ struct InboundProcessingService: Service {
         await withGracefulShutdownHandler {
             while !Task.isShuttingDownGracefully && !Task.isCancelled {
                 let started = clock.now
-                let drained = await processBatch()
+                let busy = await intake.isActive(within: .milliseconds(100))
+                let drained = await processBatch(limit: busy ? tuning.processingBatchSizeUnderLoad : tuning.processingBatchSize)
                 if drained {
                     await wakeup.wait(timeout: pollInterval)
-                } else if await intake.isActive(within: .milliseconds(100)) {
+                } else if busy {
                     // Busy intake: rest so that processing takes `backgroundShareUnderLoad` of the time.
                     let share = min(max(tuning.backgroundShareUnderLoad, 0.01), 1)
                     try? await Task.sleep(for: (clock.now - started) * ((1 - share) / share))
@@ -43,8 +44,7 @@ struct InboundProcessingService: Service {
     }
 
     /// Processes up to one batch; returns true when nothing more is pending.
-    private func processBatch() async -> Bool {
-        let limit = tuning.processingBatchSize
+    private func processBatch(limit: Int) async -> Bool {
         var bodiesLeft = false
         do {
             bodiesLeft = try await expander.expandPending(limit: limit) == limit
