@@ -5,9 +5,10 @@ import Logging
 import ServiceLifecycle
 
 /// Processes stored webhook events in the background, oldest first, a batch per transaction
-/// (stored webhook bodies are first expanded into events): woken by the webhook handlers, and polling now and then so events left over from before a
-/// restart are picked up. While webhooks keep arriving it takes only a share of the time, so
-/// acknowledgements stay fast under a burst; the stored backlog is worked off when it ends.
+/// (stored webhook bodies are first expanded into events): woken by the webhook handlers, and
+/// polling now and then so events left over from before a restart are picked up. While webhooks
+/// keep arriving it takes only a share of the time, so acknowledgements stay fast under a burst;
+/// the stored backlog is worked off when it ends.
 /// At graceful shutdown it finishes the batch at hand and stops.
 struct InboundProcessingService: Service {
     let processor: ConversationProcessor
