@@ -36,7 +36,9 @@ done
 
 if ! command -v wrk >/dev/null; then
   echo "Installing wrk (Debian package) …"
-  if [ "$(id -u)" = 0 ]; then apt-get install -y wrk >/dev/null; else sudo apt-get install -y wrk >/dev/null; fi
+  SUDO=$([ "$(id -u)" = 0 ] || echo sudo)
+  # A fresh machine may have no package lists yet.
+  $SUDO apt-get install -y wrk >/dev/null 2>&1 || { $SUDO apt-get update -qq && $SUDO apt-get install -y wrk >/dev/null; }
 fi
 command -v python3 >/dev/null || { echo "python3 is needed for the fake platform and the check" >&2; exit 1; }
 
@@ -71,7 +73,10 @@ kill "$BARE_PID"; wait "$BARE_PID" 2>/dev/null || true
 # 2. amtsbote serve, against a fake Graph API.
 # The fake stands in for Meta's servers, which run elsewhere: at low CPU priority, so that it
 # does not take the CPU the server under test needs.
-nice -n 19 python3 scripts/bench/fake_graph.py "$FAKE_PORT" "$WORK/fake.log" 2>/dev/null & PIDS+=($!)
+# Like Meta, it posts an echo of each sent message back to the webhook (ECHOES=0: no echoes); the
+# server uses them after the kill -9 to tell sends that arrived from sends that did not.
+if [ "${ECHOES:-1}" = 1 ]; then ECHO_ARGS=("http://127.0.0.1:$PORT/webhooks/meta" "$SECRET"); else ECHO_ARGS=(); fi
+nice -n 19 python3 scripts/bench/fake_graph.py "$FAKE_PORT" "$WORK/fake.log" "${ECHO_ARGS[@]}" 2>/dev/null & PIDS+=($!)
 start_server() {
   META_APP_SECRET=$SECRET META_VERIFY_TOKEN=bench META_PAGE_ACCESS_TOKEN=bench-token \
   META_GRAPH_URL="http://127.0.0.1:$FAKE_PORT/v21.0" LOG_LEVEL=${LOG_LEVEL:-warning} \
@@ -105,12 +110,13 @@ PY
 
 echo "== waiting for the outbox to drain …"
 DRAIN_START=$(date +%s.%N)
-# Wait while the backlog shrinks (give up after 30 s without progress).
+# Wait while the backlog shrinks (give up after 90 s without progress: a reply in flight at the
+# kill waits up to 60 s for its echo before it is sent again).
 last=-1; stalled=0
 while :; do
   pending=$(python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); print(c.execute(\"SELECT (SELECT COUNT(*) FROM webhookDelivery) + (SELECT COUNT(*) FROM inboundEvent WHERE status='pending') + (SELECT COUNT(*) FROM outboxEntry WHERE status='pending')\").fetchone()[0])" "$WORK/amtsbote.sqlite")
   [ "$pending" = 0 ] && break
-  if [ "$pending" = "$last" ]; then stalled=$((stalled + 1)); [ "$stalled" -ge 30 ] && break; else stalled=0; fi
+  if [ "$pending" = "$last" ]; then stalled=$((stalled + 1)); [ "$stalled" -ge 90 ] && break; else stalled=0; fi
   last=$pending
   sleep 1
 done

@@ -41,6 +41,11 @@ struct ServeCommand: AsyncParsableCommand {
         help: "Share of time (0.01–1) replies are worked on while webhooks keep arriving; the rest goes to acknowledging them (env AMTSBOTE_BACKGROUND_SHARE; default 0.25).")
     var backgroundShare: Double?
 
+    @Option(
+        name: .long,
+        help: "Seconds a reply that was being sent when the server died waits for Messenger's echo or WhatsApp's status before it is sent again (env AMTSBOTE_CONFIRMATION_WAIT; default 60).")
+    var confirmationWait: Int?
+
     /// The server configuration from options, then environment, then defaults.
     func serverConfiguration(environment: [String: String]) throws -> ServerConfiguration {
         var configuration = ServerConfiguration()
@@ -60,6 +65,13 @@ struct ServeCommand: AsyncParsableCommand {
         }) {
             guard (0.01...1).contains(share) else { throw ValidationError("The background share must be between 0.01 and 1.") }
             configuration.tuning.backgroundShareUnderLoad = share
+        }
+        if let wait = try confirmationWait ?? environment["AMTSBOTE_CONFIRMATION_WAIT"].map({ text in
+            guard let value = Int(text) else { throw ValidationError("AMTSBOTE_CONFIRMATION_WAIT must be a number of seconds, not \(text).") }
+            return value
+        }) {
+            guard (0...86_400).contains(wait) else { throw ValidationError("The confirmation wait must be between 0 and 86400 seconds.") }
+            configuration.tuning.confirmationWait = .seconds(wait)
         }
         configuration.readSecrets(from: environment)
         return configuration

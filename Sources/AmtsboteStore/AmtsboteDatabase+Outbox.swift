@@ -57,20 +57,24 @@ extension AmtsboteDatabase {
     /// Records a successful delivery, inside a write (the server groups many into one commit).
     public static func markOutboxSent(_ db: Database, id: Int64, now: Date) throws {
         try db.cachedStatement(
-            sql: "UPDATE outboxEntry SET status = 'sent', sentAt = ?, attempts = attempts + 1, lastError = NULL WHERE id = ?"
+            sql: "UPDATE outboxEntry SET status = 'sent', sentAt = ?, attempts = attempts + 1, lastError = NULL, sendStartedAt = NULL"
+                + " WHERE id = ?"
         ).execute(arguments: [now, id])
     }
 
-    /// Records that the first `parts` parts of an entry's reply were delivered, inside a write.
+    /// Records that the first `parts` parts of an entry's reply were delivered, inside a write
+    /// (never lowering the count: the platform's echo of a later part may have been recorded first).
     public static func markOutboxPartsSent(_ db: Database, id: Int64, parts: Int) throws {
-        try db.cachedStatement(sql: "UPDATE outboxEntry SET partsSent = ? WHERE id = ?").execute(arguments: [parts, id])
+        try db.cachedStatement(sql: "UPDATE outboxEntry SET partsSent = MAX(partsSent, ?) WHERE id = ?")
+            .execute(arguments: [parts, id])
     }
 
     /// Records a failed attempt to be retried at `retryAt`.
     public func markOutboxRetry(id: Int64, error: String, retryAt: Date) async throws {
         try await writer.write { db in
             try db.execute(
-                sql: "UPDATE outboxEntry SET attempts = attempts + 1, lastError = ?, nextAttemptAt = ? WHERE id = ?",
+                sql: "UPDATE outboxEntry SET attempts = attempts + 1, lastError = ?, nextAttemptAt = ?, sendStartedAt = NULL"
+                    + " WHERE id = ?",
                 arguments: [error, retryAt, id])
         }
     }
@@ -79,7 +83,8 @@ extension AmtsboteDatabase {
     public func markOutboxFailed(id: Int64, error: String) async throws {
         try await writer.write { db in
             try db.execute(
-                sql: "UPDATE outboxEntry SET status = 'failed', attempts = attempts + 1, lastError = ? WHERE id = ?",
+                sql: "UPDATE outboxEntry SET status = 'failed', attempts = attempts + 1, lastError = ?, sendStartedAt = NULL"
+                    + " WHERE id = ?",
                 arguments: [error, id])
         }
     }

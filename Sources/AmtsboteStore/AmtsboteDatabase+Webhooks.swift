@@ -25,13 +25,17 @@ extension AmtsboteDatabase {
     }
 
     /// Replaces expanded bodies by their events in one transaction: the events are inserted
-    /// (a platform id seen before is skipped by the unique key) and the bodies deleted. Safe to
-    /// run twice for the same bodies, e.g. by the server and a CLI tool at once.
+    /// (a platform id seen before is skipped by the unique key), the platform's confirmations of
+    /// sent replies recorded, and the bodies deleted. Safe to run twice for the same bodies, e.g.
+    /// by the server and a CLI tool at once.
     /// - Returns: the ids of the newly stored events.
     @discardableResult
-    public func expandWebhookDeliveries(_ deliveryIDs: [Int64], into events: [InboundEventRecord]) async throws -> [Int64] {
+    public func expandWebhookDeliveries(
+        _ deliveryIDs: [Int64], into events: [InboundEventRecord], confirming confirmations: [OutboxPartConfirmation] = []
+    ) async throws -> [Int64] {
         try await writer.write { db in
             let ids = try Self.storeInbound(db, events)
+            try Self.confirmOutboxParts(db, confirmations)
             try WebhookDeliveryRecord.deleteAll(db, keys: deliveryIDs)
             return ids
         }

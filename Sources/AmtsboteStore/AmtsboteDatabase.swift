@@ -47,6 +47,7 @@ public final class AmtsboteDatabase: Sendable {
         migrator.registerMigration("v2", migrate: Migrations.v2)
         migrator.registerMigration("v3", migrate: Migrations.v3)
         migrator.registerMigration("v4", migrate: Migrations.v4)
+        migrator.registerMigration("v5", migrate: Migrations.v5)
         return migrator
     }
 

@@ -125,4 +125,13 @@ enum Migrations {
             t.column("receivedAt", .double).notNull()  // Unix time: cheaper to write than date text
         }
     }
+
+    /// When the send of an entry started (NULL when none is in flight). After a crash it tells
+    /// which parts the platform may have received without the outcome being recorded, so the
+    /// dispatcher can wait for the platform's echo of them instead of sending them again.
+    static func v5(_ db: Database) throws {
+        try db.alter(table: "outboxEntry") { t in
+            t.add(column: "sendStartedAt", .datetime)
+        }
+    }
 }

@@ -83,11 +83,13 @@ import Testing
                     to: InboundMessage(
                         channel: .messenger, senderID: "PSID_1", externalID: "x", kind: .choice, text: "", payload: "topic:personalausweis"),
                     state: ConversationState())
+                let entry = try #require(try await server.database().outboxEntries().first)
                 let expected: [String: Any] = [
                     "recipient": ["id": "PSID_1"],
                     "messaging_type": "RESPONSE",
                     "message": [
                         "text": ReplyText.plain(turn.reply),
+                        "metadata": "amtsbote:\(entry.id!):0",
                         "quick_replies": [
                             ["content_type": "text", "title": "Reisepass beantragen", "payload": "topic:reisepass"],
                             ["content_type": "text", "title": "Wohnsitz anmelden", "payload": "topic:anmeldung"],

@@ -117,9 +117,20 @@ public struct Tuning: Sendable {
     /// Stored events processed per transaction while webhooks keep arriving: short transactions
     /// keep the acknowledgements from waiting long for the database.
     public var processingBatchSizeUnderLoad = 4
+    /// Stored webhook bodies decoded per transaction once webhooks stop arriving. Decoding runs
+    /// ahead of answering (it is much cheaper), so that after a burst the platform's echoes and
+    /// statuses, queued behind the backlog, are read soon (see `confirmationWait`).
+    public var expansionBatchSize = 256
+    /// Requests per second from which intake counts as a burst (see `backgroundShareUnderLoad`).
+    /// Far above a city's normal traffic, and above the echoes and statuses the platforms send for
+    /// the bot's own replies while a backlog is worked off.
+    public var burstArrivalRate = 2000.0
     /// The share of time background processing takes while webhooks keep arriving (0…1]: under a
     /// burst acknowledgements come first and the durable backlog is worked off afterwards.
     public var backgroundShareUnderLoad = 0.25
+    /// After a crash, how long a reply that was being sent waits for the platform to confirm it
+    /// (Messenger echo, WhatsApp status) before its unconfirmed parts are sent again.
+    public var confirmationWait: Duration = .seconds(60)
     /// Outbox sends in flight at once.
     public var deliveryConcurrency = 16
     /// Timeout of one outbound HTTP request.

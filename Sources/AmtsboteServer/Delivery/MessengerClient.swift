@@ -28,7 +28,9 @@ struct MessengerClient: PlatformClient {
                 recipient: .init(id: message.recipientID),
                 messagingType: Self.messagingType(channel: message.channel, tag: message.tag),
                 tag: message.tag,
-                message: .init(text: text, quickReplies: isLast ? Self.quickReplies(message.reply.choices) : nil))
+                message: .init(
+                    text: text, quickReplies: isLast ? Self.quickReplies(message.reply.choices) : nil,
+                    metadata: Self.metadata(message, part: index)))
             let response: InboundResponse
             do {
                 response = try await transport.send(try .json(url, body: body))
@@ -45,6 +47,13 @@ struct MessengerClient: PlatformClient {
         return channel == .instagram
             ? TextSplitter.split(text, limit: 1000, measure: .utf8)
             : TextSplitter.split(text, limit: 1999, measure: .utf16)
+    }
+
+    /// The reference Messenger repeats in the echo of the part. Not on Instagram: its Send API
+    /// does not document `metadata`.
+    static func metadata(_ message: OutboundMessage, part: Int) -> String? {
+        guard message.channel == .messenger, let id = message.outboxID else { return nil }
+        return SendReference(entryID: id, part: part).text
     }
 
     /// `RESPONSE` on Messenger, nothing on Instagram, `MESSAGE_TAG` with a tag on both.
@@ -81,8 +90,10 @@ struct MessengerClient: PlatformClient {
         struct Message: Encodable {
             var text: String
             var quickReplies: [QuickReply]?
+            /// Repeated in the echo webhook (under 1000 characters).
+            var metadata: String?
             enum CodingKeys: String, CodingKey {
-                case text
+                case text, metadata
                 case quickReplies = "quick_replies"
             }
         }

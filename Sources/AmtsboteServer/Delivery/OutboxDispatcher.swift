@@ -9,6 +9,12 @@ import ServiceLifecycle
 /// time, so replies keep their order) are sent concurrently; temporary failures are retried with
 /// exponential backoff (or the platform's `retry_after`), permanent ones recorded as failed.
 /// Entries still pending after a restart are sent then. At graceful shutdown the sends in flight finish.
+///
+/// Sends in flight when the process died (`kill -9`, power loss) are the one place a reply could
+/// go out twice: the platform may have received the part before its outcome was recorded. Each
+/// send is marked before it starts; at the next start, marked entries on channels that confirm
+/// sends by webhook (Messenger echoes, WhatsApp statuses, see `SendReference`) wait
+/// `Tuning.confirmationWait` for that confirmation before the unconfirmed parts go out again.
 struct OutboxDispatcher: Service {
     let database: AmtsboteDatabase
     let clients: DeliveryClients
@@ -34,7 +40,11 @@ struct OutboxDispatcher: Service {
         }
     }
 
+    /// Channels whose platform repeats our `SendReference` in a webhook after a send.
+    static let confirmingChannels: Set<Channel> = [.messenger, .whatsapp]
+
     func run() async throws {
+        await recoverInterruptedSends()
         let inFlight = InFlightEntries()
         await withGracefulShutdownHandler {
             // Sends finish on their own time; a finished send rings the wakeup so its slot (and the
@@ -53,6 +63,22 @@ struct OutboxDispatcher: Service {
         }
     }
 
+    private func recoverInterruptedSends() async {
+        do {
+            let holdUntil = Date().addingTimeInterval(seconds(tuning.confirmationWait))
+            let found = try await database.recoverInterruptedSends(confirmingChannels: Self.confirmingChannels, holdUntil: holdUntil)
+            guard found.waiting + found.resending > 0 else { return }
+            logger.warning(
+                "replies were being sent when the server stopped",
+                metadata: [
+                    "waiting_for_confirmation": "\(found.waiting)", "sent_again": "\(found.resending)",
+                    "wait": "\(tuning.confirmationWait)",
+                ])
+        } catch {
+            logger.error("cannot look for interrupted sends", metadata: ["error": "\(error)"])
+        }
+    }
+
     /// Starts sends for due entries not already in flight, up to the free slots; returns how many.
     private func startDue(in group: inout DiscardingTaskGroup, inFlight: InFlightEntries) async -> Int {
         let busy = await inFlight.ids
@@ -67,6 +93,12 @@ struct OutboxDispatcher: Service {
             conversations = due.conversations
         } catch {
             logger.error("cannot read the outbox", metadata: ["error": "\(error)"])
+            return 0
+        }
+        do {
+            try await database.markOutboxSending(ids: fresh.compactMap(\.id))
+        } catch {
+            logger.error("cannot mark replies as being sent", metadata: ["error": "\(error)"])
             return 0
         }
         for entry in fresh {
@@ -142,7 +174,7 @@ struct OutboxDispatcher: Service {
         guard let conversation else { throw DeliveryError.permanent("conversation is gone") }
         return OutboundMessage(
             channel: entry.channel, recipientID: conversation.senderID, address: conversation.replyAddress,
-            reply: try entry.botReply(), tag: entry.tag)
+            reply: try entry.botReply(), tag: entry.tag, outboxID: entry.id)
     }
 }
 

@@ -39,13 +39,19 @@ public struct OutboundMessage: Sendable, Hashable {
     public var reply: BotReply
     /// Platform message tag for sends outside the standard window (e.g. `HUMAN_AGENT`).
     public var tag: String?
+    /// The outbox entry this reply comes from; where the platform repeats a reference in its
+    /// echo or status webhooks (Messenger, WhatsApp), each part carries a `SendReference` to it.
+    public var outboxID: Int64?
 
-    public init(channel: Channel, recipientID: String, address: ReplyAddress, reply: BotReply, tag: String? = nil) {
+    public init(
+        channel: Channel, recipientID: String, address: ReplyAddress, reply: BotReply, tag: String? = nil, outboxID: Int64? = nil
+    ) {
         self.channel = channel
         self.recipientID = recipientID
         self.address = address
         self.reply = reply
         self.tag = tag
+        self.outboxID = outboxID
     }
 }
 

@@ -47,6 +47,9 @@ struct WhatsAppClient: PlatformClient {
         if let interactiveText {
             bodies.append(Body(to: message.recipientID, type: "interactive", interactive: interactive(interactiveText, choices)))
         }
+        if let id = message.outboxID {
+            for index in bodies.indices { bodies[index].callbackData = SendReference(entryID: id, part: index).text }
+        }
         return bodies
     }
 
@@ -70,6 +73,8 @@ struct WhatsAppClient: PlatformClient {
         var type: String
         var text: Text?
         var interactive: Interactive?
+        /// Repeated in the status webhooks of the message (at most 512 characters).
+        var callbackData: String?
 
         init(to: String, type: String, text: Text? = nil, interactive: Interactive? = nil) {
             self.to = to
@@ -80,6 +85,7 @@ struct WhatsAppClient: PlatformClient {
 
         enum CodingKeys: String, CodingKey {
             case to, type, text, interactive
+            case callbackData = "biz_opaque_callback_data"
             case messagingProduct = "messaging_product"
             case recipientType = "recipient_type"
         }

@@ -26,11 +26,19 @@ public struct WebhookExpander: Sendable {
         let deliveries = try await database.pendingWebhookDeliveries(limit: limit)
         guard !deliveries.isEmpty else { return 0 }
         var events: [InboundEventRecord] = []
+        var confirmations: [OutboxPartConfirmation] = []
         for delivery in deliveries {
-            events += messages(in: delivery).map { InboundEventRecord(message: $0, now: delivery.receivedAt) }
+            let content = self.content(of: delivery)
+            events += content.messages.map { InboundEventRecord(message: $0, now: delivery.receivedAt) }
+            confirmations += content.confirmations
         }
-        let stored = try await database.expandWebhookDeliveries(deliveries.compactMap(\.id), into: events)
-        logger.debug("webhook bodies expanded", metadata: ["bodies": "\(deliveries.count)", "events": "\(events.count)", "new": "\(stored.count)"])
+        let stored = try await database.expandWebhookDeliveries(deliveries.compactMap(\.id), into: events, confirming: confirmations)
+        logger.debug(
+            "webhook bodies expanded",
+            metadata: [
+                "bodies": "\(deliveries.count)", "events": "\(events.count)", "new": "\(stored.count)",
+                "confirmations": "\(confirmations.count)",
+            ])
         return deliveries.count
     }
 
@@ -39,21 +47,24 @@ public struct WebhookExpander: Sendable {
         while try await expandPending(limit: 500) == 500 {}
     }
 
-    /// The messages in one body; none for a body in an unexpected shape (logged, then dropped:
-    /// the platform has its 200 and would not send it differently again).
-    func messages(in delivery: WebhookDeliveryRecord) -> [InboundMessage] {
+    /// The messages in one body and the confirmations of sent replies; nothing for a body in an
+    /// unexpected shape (logged, then dropped: the platform has its 200 and would not send it
+    /// differently again).
+    func content(of delivery: WebhookDeliveryRecord) -> (messages: [InboundMessage], confirmations: [OutboxPartConfirmation]) {
         do {
             switch delivery.source {
             case .meta:
-                return MetaWebhookParser.messages(in: try JSONDecoder().decode(MetaWebhookPayload.self, from: delivery.body))
+                let payload = try JSONDecoder().decode(MetaWebhookPayload.self, from: delivery.body)
+                return (MetaWebhookParser.messages(in: payload), MetaWebhookParser.sendConfirmations(in: payload))
             case .telegram:
-                return TelegramUpdateParser.message(in: try JSONDecoder().decode(TelegramUpdate.self, from: delivery.body)).map { [$0] } ?? []
+                let update = try JSONDecoder().decode(TelegramUpdate.self, from: delivery.body)
+                return (TelegramUpdateParser.message(in: update).map { [$0] } ?? [], [])
             }
         } catch {
             logger.warning(
                 "webhook body not readable, dropped",
                 metadata: ["source": "\(delivery.source.rawValue)", "delivery": "\(delivery.id ?? 0)", "error": "\(type(of: error))"])
-            return []
+            return ([], [])
         }
     }
 }

@@ -23,6 +23,9 @@ public struct OutboxEntryRecord: Codable, Sendable, Hashable, FetchableRecord, M
     public var lastError: String?
     public var createdAt: Date
     public var sentAt: Date?
+    /// Set while a send is in flight: still set after a crash, it marks a part the platform may
+    /// have received although its confirmation was never recorded.
+    public var sendStartedAt: Date?
 
     public enum Columns {
         public static let id = Column(CodingKeys.id)

@@ -1,4 +1,5 @@
 import AmtsboteCore
+import AmtsboteStore
 
 /// Turns a Meta webhook payload into citizen messages. Echoes, delivery and read receipts,
 /// reactions, WhatsApp statuses and unknown event types yield nothing (they are acknowledged and ignored).
@@ -11,6 +12,27 @@ enum MetaWebhookParser {
         case "whatsapp_business_account": return whatsAppMessages(payload)
         default: return []
         }
+    }
+
+    /// The platform's confirmations of replies Amtsbote sent: Messenger echoes carrying a
+    /// `SendReference` as metadata, WhatsApp statuses (sent, delivered, read) carrying one as
+    /// `biz_opaque_callback_data`. A failed status confirms nothing.
+    static func sendConfirmations(in payload: MetaWebhookPayload) -> [OutboxPartConfirmation] {
+        var references: [SendReference] = []
+        for entry in payload.entry ?? [] {
+            for event in entry.messaging ?? [] {
+                guard let message = event.message, message.isEcho == true, let metadata = message.metadata,
+                    let reference = SendReference(metadata)
+                else { continue }
+                references.append(reference)
+            }
+            for change in entry.changes ?? [] {
+                for status in change.value?.statuses ?? [] where ["sent", "delivered", "read"].contains(status.status ?? "") {
+                    if let reference = status.callbackData.flatMap(SendReference.init) { references.append(reference) }
+                }
+            }
+        }
+        return references.map(\.confirmation)
     }
 
     private static func messagingEvents(_ payload: MetaWebhookPayload, channel: Channel) -> [InboundMessage] {

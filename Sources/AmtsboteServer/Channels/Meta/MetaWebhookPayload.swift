@@ -28,11 +28,13 @@ struct MetaWebhookPayload: Decodable, Sendable {
         var mid: String?
         var text: String?
         var isEcho: Bool?
+        /// On echoes: the `metadata` the app sent with the message.
+        var metadata: String?
         var quickReply: QuickReply?
         var attachments: [Attachment]?
 
         enum CodingKeys: String, CodingKey {
-            case mid, text, attachments
+            case mid, text, attachments, metadata
             case isEcho = "is_echo"
             case quickReply = "quick_reply"
         }
@@ -62,6 +64,20 @@ struct MetaWebhookPayload: Decodable, Sendable {
     struct ChangeValue: Decodable, Sendable {
         var metadata: Metadata?
         var messages: [WhatsAppMessage]?
+        var statuses: [Status]?
+    }
+
+    /// A receipt for a message the business sent.
+    struct Status: Decodable, Sendable {
+        var id: String?
+        /// sent | delivered | read | failed
+        var status: String?
+        var callbackData: String?
+
+        enum CodingKeys: String, CodingKey {
+            case id, status
+            case callbackData = "biz_opaque_callback_data"
+        }
     }
 
     struct Metadata: Decodable, Sendable {

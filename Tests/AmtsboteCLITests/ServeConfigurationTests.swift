@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+import Testing
+
+@testable import AmtsboteCLI
+
+/// `serve`'s settings: an option wins over the environment, the environment over the default,
+/// and a bad value is refused with a message that names it.
+@Suite struct ServeConfigurationTests {
+    private func configuration(_ arguments: [String], environment: [String: String] = [:]) throws -> (port: Int, share: Double, wait: Duration) {
+        let command = try ServeCommand.parse(arguments)
+        let configuration = try command.serverConfiguration(environment: environment)
+        return (configuration.port, configuration.tuning.backgroundShareUnderLoad, configuration.tuning.confirmationWait)
+    }
+
+    @Test func optionsThenEnvironmentThenDefaults() throws {
+        let defaults = try configuration([])
+        #expect(defaults.port == 8080 && defaults.share == 0.25 && defaults.wait == .seconds(60))
+        let environment = ["AMTSBOTE_PORT": "9000", "AMTSBOTE_BACKGROUND_SHARE": "0.5", "AMTSBOTE_CONFIRMATION_WAIT": "120"]
+        let fromEnvironment = try configuration([], environment: environment)
+        #expect(fromEnvironment.port == 9000 && fromEnvironment.share == 0.5 && fromEnvironment.wait == .seconds(120))
+        let fromOptions = try configuration(
+            ["--port", "9001", "--background-share", "0.1", "--confirmation-wait", "5"], environment: environment)
+        #expect(fromOptions.port == 9001 && fromOptions.share == 0.1 && fromOptions.wait == .seconds(5))
+    }
+
+    @Test(arguments: [
+        (["AMTSBOTE_CONFIRMATION_WAIT": "soon"], "AMTSBOTE_CONFIRMATION_WAIT must be a number of seconds, not soon."),
+        (["AMTSBOTE_CONFIRMATION_WAIT": "-1"], "The confirmation wait must be between 0 and 86400 seconds."),
+        (["AMTSBOTE_BACKGROUND_SHARE": "2"], "The background share must be between 0.01 and 1."),
+        (["AMTSBOTE_PORT": "x"], "AMTSBOTE_PORT must be a number, not x."),
+    ])
+    func badValuesAreNamed(environment: [String: String], message: String) throws {
+        #expect(throws: ValidationError.self) { try configuration([], environment: environment) }
+        do {
+            _ = try configuration([], environment: environment)
+        } catch let error as ValidationError {
+            #expect(error.message == message)
+        }
+    }
+}

@@ -1,0 +1,111 @@
+import AmtsboteCore
+import AmtsboteStore
+import Foundation
+import GRDB
+import Testing
+
+@testable import AmtsboteServer
+
+/// After a crash, a reply that was being sent waits for the platform's confirmation (Messenger
+/// echo, WhatsApp status) instead of going out a second time.
+@Suite struct SendConfirmationTests {
+    static func echo(recipient: String, metadata: String) -> Data {
+        Data(#"""
+            {"object":"page","entry":[{"id":"PAGE_1","time":1700000000000,"messaging":[{"sender":{"id":"PAGE_1"},
+            "recipient":{"id":"\#(recipient)"},"timestamp":1700000000000,"message":{"is_echo":true,"app_id":1517776481860111,
+            "metadata":"\#(metadata)","mid":"m_echo_\#(recipient)","text":"Antwort"}}]}]}
+            """#.utf8)
+    }
+
+    static func whatsAppStatus(_ status: String, callbackData: String) -> Data {
+        Data(#"""
+            {"object":"whatsapp_business_account","entry":[{"id":"WABA_1","changes":[{"field":"messages","value":{
+            "messaging_product":"whatsapp","metadata":{"display_phone_number":"4930123456","phone_number_id":"PN_1"},
+            "statuses":[{"id":"wamid.X","status":"\#(status)","timestamp":"1700000000","recipient_id":"4917612345678",
+            "biz_opaque_callback_data":"\#(callbackData)"}]}}]}]}
+            """#.utf8)
+    }
+
+    private func confirmations(_ body: Data) throws -> [OutboxPartConfirmation] {
+        MetaWebhookParser.sendConfirmations(in: try JSONDecoder().decode(MetaWebhookPayload.self, from: body))
+    }
+
+    @Test(arguments: [
+        ("amtsbote:42:0", SendReference(entryID: 42, part: 0)),
+        ("amtsbote:7:3", SendReference(entryID: 7, part: 3)),
+        ("amtsbote:7", nil), ("amtsbote:x:1", nil), ("amtsbote:0:1", nil), ("amtsbote:1:-1", nil),
+        ("amtsbote:1:2:3", nil), ("other-app:1:2", nil), ("", nil),
+    ] as [(String, SendReference?)])
+    func sendReferencesAreReadBackExactly(text: String, expected: SendReference?) {
+        #expect(SendReference(text) == expected)
+        if let expected { #expect(expected.text == text) }
+    }
+
+    @Test func echoesAndSuccessfulStatusesConfirmParts() throws {
+        #expect(try confirmations(Self.echo(recipient: "PSID_A", metadata: "amtsbote:12:1")) == [.init(entryID: 12, parts: 2)])
+        #expect(try confirmations(Self.echo(recipient: "PSID_A", metadata: "set by another app")).isEmpty)
+        for status in ["sent", "delivered", "read"] {
+            #expect(try confirmations(Self.whatsAppStatus(status, callbackData: "amtsbote:5:0")) == [.init(entryID: 5, parts: 1)])
+        }
+        #expect(try confirmations(Self.whatsAppStatus("failed", callbackData: "amtsbote:5:0")).isEmpty)
+        // Citizens' messages are never confirmations, and echoes are never citizens' messages.
+        let echo = try JSONDecoder().decode(MetaWebhookPayload.self, from: Self.echo(recipient: "PSID_A", metadata: "amtsbote:12:1"))
+        #expect(MetaWebhookParser.messages(in: echo).isEmpty)
+    }
+
+    @Test func whatsAppPartsCarryTheirReference() {
+        let message = OutboundMessage(
+            channel: .whatsapp, recipientID: "4917612345678", address: ReplyAddress(phoneNumberID: "PN_1"),
+            reply: BotReply(text: String(repeating: "Wort ", count: 1000)), outboxID: 31)
+        let bodies = WhatsAppClient.bodies(for: message)
+        #expect(bodies.count == 2)
+        #expect(bodies.map(\.callbackData) == ["amtsbote:31:0", "amtsbote:31:1"])
+    }
+
+    /// Left behind by a server killed while sending: pending replies marked as in flight.
+    private func interruptedReplies(at path: String) async throws -> (messenger: Int64, unconfirmed: Int64, telegram: Int64) {
+        let database = try AmtsboteDatabase.open(path: path)
+        let ids = try await database.writer.write { db -> [Int64] in
+            let targets: [(Channel, String, ReplyAddress)] = [
+                (.messenger, "PSID_ECHOED", ReplyAddress(pageID: "PAGE_1")),
+                (.messenger, "PSID_SILENT", ReplyAddress(pageID: "PAGE_1")),
+                (.telegram, "777", ReplyAddress(chatID: "777")),
+            ]
+            return try targets.map { channel, sender, address in
+                var conversation = try AmtsboteDatabase.conversation(db, channel: channel, senderID: sender, now: Date())
+                conversation.replyAddress = address
+                try conversation.update(db)
+                return try AmtsboteDatabase.enqueue(db, OutboxEntryRecord(
+                    conversationID: conversation.id!, channel: channel, reply: BotReply(text: "Antwort für \(sender)"), now: Date())).id!
+            }
+        }
+        try await database.markOutboxSending(ids: ids)
+        return (ids[0], ids[1], ids[2])
+    }
+
+    @Test func afterACrashAnEchoedReplyIsNotSentAgainAndTheOthersAre() async throws {
+        let path = ServerHarness.temporaryDatabasePath()
+        let ids = try await interruptedReplies(at: path)
+        try await withFakePlatform { fake, fakePort in
+            try await ServerHarness.run(fakePort: fakePort, databasePath: path, adjust: { $0.tuning.confirmationWait = .seconds(3) }) {
+                (server: ServerHarness) async throws in
+                // Telegram confirms nothing: its reply goes out again at once.
+                let first = try #require(await fake.waitForRequests(1).first)
+                #expect(first.path.hasSuffix("/sendMessage"))
+                // Meta redelivers the echo of the reply that did arrive before the crash.
+                #expect(try await server.postMeta(Self.echo(recipient: "PSID_ECHOED", metadata: "amtsbote:\(ids.messenger):0")) == 200)
+                let database = try server.database()
+                #expect(try await waitUntil { try await database.outboxEntry(id: ids.messenger)?.status == .sent })
+                #expect(await fake.requests.count == 1)
+                // The reply without an echo is sent again once the wait is over, with its reference.
+                #expect(try await waitUntil { try await database.outboxEntry(id: ids.unconfirmed)?.status == .sent })
+                let requests = await fake.requests
+                #expect(requests.count == 2)
+                let resent = try #require(requests.last)
+                #expect((resent.json["recipient"] as? [String: Any])?["id"] as? String == "PSID_SILENT")
+                #expect((resent.json["message"] as? [String: Any])?["metadata"] as? String == "amtsbote:\(ids.unconfirmed):0")
+                #expect(try await database.outboxEntry(id: ids.telegram)?.status == .sent)
+            }
+        }
+    }
+}

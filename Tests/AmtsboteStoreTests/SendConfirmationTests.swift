@@ -1,0 +1,90 @@
+import AmtsboteCore
+import Foundation
+import GRDB
+import Testing
+
+@testable import AmtsboteStore
+
+/// Sends interrupted by a crash, and the platform's confirmations of sent parts.
+@Suite struct SendConfirmationTests {
+    let database: AmtsboteDatabase
+
+    init() throws { database = try AmtsboteDatabase.inMemory() }
+
+    /// One pending entry per channel, each in its own conversation; returns their ids.
+    private func enqueue(_ channels: [Channel], at now: Date = testNow) async throws -> [Int64] {
+        try await database.writer.write { db in
+            try channels.enumerated().map { index, channel in
+                let conversation = try AmtsboteDatabase.conversation(db, channel: channel, senderID: "s\(index)", now: now)
+                return try AmtsboteDatabase.enqueue(db, OutboxEntryRecord(
+                    conversationID: conversation.id!, channel: channel, reply: BotReply(text: "Antwort \(index)"), now: now)).id!
+            }
+        }
+    }
+
+    private func entry(_ id: Int64) async throws -> OutboxEntryRecord {
+        try #require(try await database.outboxEntry(id: id))
+    }
+
+    @Test func interruptedSendsWaitForConfirmationOnlyWhereThePlatformConfirms() async throws {
+        let ids = try await enqueue([.messenger, .telegram, .whatsapp, .messenger])
+        try await database.markOutboxSending(ids: Array(ids.prefix(3)), now: testNow)
+        let holdUntil = testNow.addingTimeInterval(60)
+
+        let found = try await database.recoverInterruptedSends(confirmingChannels: [.messenger, .whatsapp], holdUntil: holdUntil)
+
+        #expect(found == .init(waiting: 2, resending: 1))
+        #expect(try await entry(ids[0]).nextAttemptAt == holdUntil)
+        #expect(try await entry(ids[1]).nextAttemptAt == testNow)  // Telegram: at-least-once, at once
+        #expect(try await entry(ids[2]).nextAttemptAt == holdUntil)
+        #expect(try await entry(ids[3]).nextAttemptAt == testNow)  // never started: nothing uncertain
+        for id in ids { #expect(try await entry(id).sendStartedAt == nil) }
+        // A second start finds nothing left to recover.
+        #expect(try await database.recoverInterruptedSends(confirmingChannels: [.messenger], holdUntil: holdUntil) == .init(waiting: 0, resending: 0))
+    }
+
+    @Test func recordedOutcomesClearTheInFlightMark() async throws {
+        let ids = try await enqueue([.messenger, .messenger, .messenger])
+        try await database.markOutboxSending(ids: ids, now: testNow)
+        #expect(try await entry(ids[0]).sendStartedAt == testNow)
+        try await database.markOutboxSent(id: ids[0], now: testNow)
+        try await database.markOutboxRetry(id: ids[1], error: "HTTP 503", retryAt: testNow.addingTimeInterval(5))
+        try await database.markOutboxFailed(id: ids[2], error: "permanent")
+        for id in ids { #expect(try await entry(id).sendStartedAt == nil) }
+    }
+
+    @Test func confirmationOfThePartInFlightMakesTheEntryDueAndIsNeverUndone() async throws {
+        let ids = try await enqueue([.messenger, .messenger, .messenger])
+        let later = testNow.addingTimeInterval(60)
+        try await database.writer.write { db in
+            try db.execute(sql: "UPDATE outboxEntry SET nextAttemptAt = ?, partsSent = 1", arguments: [later])
+            try AmtsboteDatabase.markOutboxSent(db, id: ids[2], now: testNow)
+        }
+        try await database.writer.write { db in
+            try AmtsboteDatabase.confirmOutboxParts(
+                db,
+                [
+                    OutboxPartConfirmation(entryID: ids[0], parts: 2),  // the part in flight (index 1) arrived
+                    OutboxPartConfirmation(entryID: ids[1], parts: 1),  // an old part: nothing new
+                    OutboxPartConfirmation(entryID: ids[2], parts: 5),  // already sent: left alone
+                    OutboxPartConfirmation(entryID: 9999, parts: 1),  // unknown (purged) entry
+                ], now: testNow)
+        }
+        #expect(try await entry(ids[0]).partsSent == 2)
+        #expect(try await entry(ids[0]).nextAttemptAt == testNow)
+        #expect(try await entry(ids[1]).partsSent == 1)
+        #expect(try await entry(ids[1]).nextAttemptAt == later)
+        #expect(try await entry(ids[2]).partsSent == 1)
+        // The dispatcher's own record of an earlier part cannot lower what an echo confirmed.
+        try await database.writer.write { db in try AmtsboteDatabase.markOutboxPartsSent(db, id: ids[0], parts: 1) }
+        #expect(try await entry(ids[0]).partsSent == 2)
+    }
+
+    @Test func confirmationsTravelWithTheExpandedWebhookBody() async throws {
+        let ids = try await enqueue([.whatsapp])
+        let body = try await database.storeWebhookDelivery(.meta, body: Data("{}".utf8))
+        try await database.expandWebhookDeliveries([body], into: [], confirming: [OutboxPartConfirmation(entryID: ids[0], parts: 1)])
+        #expect(try await entry(ids[0]).partsSent == 1)
+        #expect(try await database.pendingWebhookDeliveries().isEmpty)
+    }
+}
