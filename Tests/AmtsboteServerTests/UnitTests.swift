@@ -100,4 +100,21 @@ import Testing
             database: try .inMemory(), clients: DeliveryClients(), wakeup: Wakeup(), tuning: tuning, logger: quietLogger)
         #expect([1, 2, 3, 4].map(dispatcher.backoff(attempt:)) == [2, 4, 8, 10])
     }
+
+    @Test func aBurstIsARateNotASingleRequest() {
+        var detector = BurstDetector(threshold: 2000)
+        let start = ContinuousClock.now
+        func at(_ ms: Int) -> ContinuousClock.Instant { start + .milliseconds(ms) }
+        func update(_ arrivals: Int, _ ms: Int) -> Bool { detector.update(arrivals: arrivals, at: at(ms)) }
+        #expect(!update(0, 0))
+        // 50 requests in 100 ms (500/s, say echoes of replies being delivered): no burst.
+        #expect(!update(50, 100))
+        // 300 more in the next 100 ms (3000/s): a burst, kept until the next full window …
+        #expect(update(350, 200))
+        #expect(update(351, 250))
+        // … which has 1 request in 100 ms: over.
+        #expect(!update(351, 300))
+        // A long quiet pause averages a burst away.
+        #expect(!update(551, 1300))
+    }
 }

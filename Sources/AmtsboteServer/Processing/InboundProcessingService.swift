@@ -26,11 +26,14 @@ struct InboundProcessingService: Service {
 
     func run() async throws {
         let clock = ContinuousClock()
+        var burst = BurstDetector(threshold: tuning.burstArrivalRate)
         await withGracefulShutdownHandler {
             while !Task.isShuttingDownGracefully && !Task.isCancelled {
                 let started = clock.now
-                let busy = await intake.isActive(within: .milliseconds(100))
-                let drained = await processBatch(limit: busy ? tuning.processingBatchSizeUnderLoad : tuning.processingBatchSize)
+                let busy = burst.update(arrivals: await intake.arrivals(), at: clock.now)
+                let drained = await busy
+                    ? processBatch(limit: tuning.processingBatchSizeUnderLoad, expansionLimit: tuning.processingBatchSizeUnderLoad)
+                    : processBatch(limit: tuning.processingBatchSize, expansionLimit: tuning.expansionBatchSize)
                 if drained {
                     await wakeup.wait(timeout: pollInterval)
                 } else if busy {
@@ -44,11 +47,12 @@ struct InboundProcessingService: Service {
         }
     }
 
-    /// Processes up to one batch; returns true when nothing more is pending.
-    private func processBatch(limit: Int) async -> Bool {
+    /// Expands up to `expansionLimit` stored bodies, then processes up to `limit` events; returns
+    /// true when nothing more is pending.
+    private func processBatch(limit: Int, expansionLimit: Int) async -> Bool {
         var bodiesLeft = false
         do {
-            bodiesLeft = try await expander.expandPending(limit: limit) == limit
+            bodiesLeft = try await expander.expandPending(limit: expansionLimit) == expansionLimit
         } catch {
             logger.error("cannot expand stored webhook bodies", metadata: ["error": "\(error)"])
         }

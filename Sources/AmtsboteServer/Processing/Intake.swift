@@ -56,8 +56,8 @@ struct Intake: Sendable {
         _ = try await commit.submit(.delivery(WebhookDeliveryRecord(source: source, body: body, receivedAt: Date())))
     }
 
-    /// Whether webhooks arrived within `interval`.
-    func isActive(within interval: Duration) async -> Bool {
-        await commit.isActive(within: interval)
+    /// Requests stored since the start (see `BurstDetector`).
+    func arrivals() async -> Int {
+        await commit.submitted
     }
 }

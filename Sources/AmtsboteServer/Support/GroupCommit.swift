@@ -14,8 +14,8 @@ actor GroupCommit<Item: Sendable, Output: Sendable> {
     private let afterCommit: @Sendable ([Item], [Output]) async -> Void
     private var waiting: [(item: Item, continuation: CheckedContinuation<Output, any Error>)] = []
     private var flushing = false
-    private let clock = ContinuousClock()
-    private var lastSubmission: ContinuousClock.Instant?
+    /// Items submitted since the start, for telling a burst from a trickle.
+    private(set) var submitted = 0
 
     /// - Parameter afterCommit: called after each successful commit with its items and outputs.
     init(writer: any DatabaseWriter, body: @escaping Body, afterCommit: @escaping @Sendable ([Item], [Output]) async -> Void = { _, _ in }) {
@@ -26,7 +26,7 @@ actor GroupCommit<Item: Sendable, Output: Sendable> {
 
     /// Stores `item` in the next shared transaction and returns its output.
     func submit(_ item: Item) async throws -> Output {
-        lastSubmission = clock.now
+        submitted &+= 1
         return try await withCheckedThrowingContinuation { continuation in
             waiting.append((item, continuation))
             if !flushing {
@@ -34,11 +34,6 @@ actor GroupCommit<Item: Sendable, Output: Sendable> {
                 Task { await flush() }
             }
         }
-    }
-
-    /// Whether an item was submitted within `interval`.
-    func isActive(within interval: Duration) -> Bool {
-        lastSubmission.map { clock.now - $0 < interval } ?? false
     }
 
     private func flush() async {
