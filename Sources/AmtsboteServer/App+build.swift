@@ -32,7 +32,7 @@ public func buildApplication(
     transport: (any HTTPTransport)? = nil,
     onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
 ) async throws -> some ApplicationProtocol {
-    let database = try AmtsboteDatabase.open(path: configuration.databasePath)
+    let database = try AmtsboteDatabase.open(path: configuration.databasePath, backgroundCheckpoints: true)
     let knowledge = KnowledgeService(directory: configuration.knowledgeDirectory, logger: logger)
     guard await knowledge.reload(force: true) else {
         throw StartupError.knowledgeInvalid(
@@ -71,6 +71,7 @@ public func buildApplication(
     let services: [any Service] = [
         KnowledgeReloadService(knowledge: knowledge, interval: tuning.knowledgePollInterval, logger: logger),
         RetentionService(database: database, interval: tuning.purgeInterval, retentionDays: tuning.retentionDays, logger: logger),
+        CheckpointService(database: database, interval: tuning.checkpointInterval, logger: logger),
         OutboxDispatcher(database: database, clients: clients, wakeup: outboxWakeup, tuning: tuning, logger: logger),
         InboundProcessingService(
             processor: processor, expander: WebhookExpander(database: database, logger: logger), intake: intake, outboxWakeup: outboxWakeup, callbacks: callbacks,

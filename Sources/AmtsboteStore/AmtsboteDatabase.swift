@@ -7,13 +7,30 @@ import GRDB
 public final class AmtsboteDatabase: Sendable {
     /// The underlying GRDB writer (a `DatabasePool` on a file, a `DatabaseQueue` in memory).
     public let writer: any DatabaseWriter
+    /// A connection of its own for WAL checkpoints, when they run in the background (see `open`).
+    let checkpointer: DatabaseQueue?
 
     /// Opens (creating folder and file when missing) the database at `path` and migrates it.
-    public static func open(path: String) throws -> AmtsboteDatabase {
+    /// - Parameter backgroundCheckpoints: when true (the server), commits never copy the WAL back
+    ///   into the database file themselves (SQLite's automatic checkpoint, every 1000 pages, would
+    ///   hold up the commit, and every request waiting on it, for milliseconds); the caller runs
+    ///   `checkpoint()` regularly instead, on a connection of its own that does not block the writer.
+    public static func open(path: String, backgroundCheckpoints: Bool = false) throws -> AmtsboteDatabase {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let pool = try DatabasePool(path: path, configuration: makeConfiguration())
-        return try AmtsboteDatabase(pool)
+        var configuration = makeConfiguration()
+        if backgroundCheckpoints {
+            configuration.prepareDatabase { db in
+                try db.execute(sql: "PRAGMA wal_autocheckpoint = 0")
+                // After a burst the WAL is rewound; keep the file from staying large.
+                try db.execute(sql: "PRAGMA journal_size_limit = 67108864")
+            }
+        }
+        let pool = try DatabasePool(path: path, configuration: configuration)
+        var checkpointerConfiguration = Configuration()
+        checkpointerConfiguration.busyMode = .timeout(10)
+        let checkpointer = backgroundCheckpoints ? try DatabaseQueue(path: path, configuration: checkpointerConfiguration) : nil
+        return try AmtsboteDatabase(pool, checkpointer: checkpointer)
     }
 
     /// An in-memory database, for tests.
@@ -24,7 +41,25 @@ public final class AmtsboteDatabase: Sendable {
     /// Wraps and migrates an existing writer.
     public init(_ writer: any DatabaseWriter) throws {
         self.writer = writer
+        self.checkpointer = nil
         try Self.migrator.migrate(writer)
+    }
+
+    private init(_ writer: any DatabaseWriter, checkpointer: DatabaseQueue?) throws {
+        self.writer = writer
+        self.checkpointer = checkpointer
+        try Self.migrator.migrate(writer)
+    }
+
+    /// Copies committed WAL pages back into the database file without waiting for (or holding
+    /// up) the writer or readers (a passive checkpoint), when the database was opened with
+    /// `backgroundCheckpoints`; nil otherwise.
+    /// - Returns: frames in the WAL, and how many of them are now in the database file.
+    @discardableResult
+    public func checkpoint() async throws -> (walFrames: Int, checkpointed: Int)? {
+        guard let checkpointer else { return nil }
+        let result = try await checkpointer.writeWithoutTransaction { db in try db.checkpoint(.passive) }
+        return (result.walFrameCount, result.checkpointedFrameCount)
     }
 
     static func makeConfiguration() -> Configuration {

@@ -117,4 +117,36 @@ import Testing
         // A long quiet pause averages a burst away.
         #expect(!update(551, 1300))
     }
+
+    @Test func wakeupReleasesOnRingOrTimeoutAndReusesItsTimer() async throws {
+        let wakeup = Wakeup()
+        let clock = ContinuousClock()
+        // A ring before the wait is kept.
+        await wakeup.ring()
+        var started = clock.now
+        await wakeup.wait(timeout: .seconds(30))
+        #expect(clock.now - started < .seconds(5))
+        // A timeout alone releases the wait, not before it is due.
+        started = clock.now
+        await wakeup.wait(timeout: .milliseconds(200))
+        #expect(clock.now - started >= .milliseconds(200))
+        // A short wait after a long one was rung early: the long wait's timer is still armed,
+        // but the short one gets its own.
+        let ringer = Task { try await Task.sleep(for: .milliseconds(50)); await wakeup.ring() }
+        await wakeup.wait(timeout: .seconds(30))
+        try await ringer.value
+        started = clock.now
+        await wakeup.wait(timeout: .milliseconds(100))
+        #expect(clock.now - started >= .milliseconds(100))
+        #expect(clock.now - started < .seconds(5))
+        // A long wait while a shorter timer is armed (its wait was rung early): the timer fires
+        // first and re-arms, and the wait lasts its own time.
+        let early = Task { try await Task.sleep(for: .milliseconds(10)); await wakeup.ring() }
+        await wakeup.wait(timeout: .milliseconds(100))
+        try await early.value
+        started = clock.now
+        await wakeup.wait(timeout: .milliseconds(300))
+        #expect(clock.now - started >= .milliseconds(300))
+    }
 }
+

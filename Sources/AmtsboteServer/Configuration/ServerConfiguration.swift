@@ -135,6 +135,9 @@ public struct Tuning: Sendable {
     public var deliveryConcurrency = 16
     /// Timeout of one outbound HTTP request.
     public var requestTimeout: Duration = .seconds(10)
+    /// How often committed WAL pages are copied back into the database file (in the background,
+    /// so that no commit does it while requests wait).
+    public var checkpointInterval: Duration = .milliseconds(250)
     /// How often the retention purge runs.
     public var purgeInterval: Duration = .seconds(24 * 3600)
     /// Retention period in days for closed cases and message texts.
