@@ -30,7 +30,7 @@ struct InboundProcessingService: Service {
         await withGracefulShutdownHandler {
             while !Task.isShuttingDownGracefully && !Task.isCancelled {
                 let started = clock.now
-                let busy = burst.update(arrivals: await intake.arrivals(), at: clock.now)
+                let busy = burst.update(arrivals: intake.arrivals(), at: clock.now)
                 let drained = await busy
                     ? processBatch(limit: tuning.processingBatchSizeUnderLoad, expansionLimit: tuning.processingBatchSizeUnderLoad)
                     : processBatch(limit: tuning.processingBatchSize, expansionLimit: tuning.expansionBatchSize)

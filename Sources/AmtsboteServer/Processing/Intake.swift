@@ -38,7 +38,7 @@ struct Intake: Sendable {
             },
             afterCommit: { batch, ids in
                 // One ring per commit that stored something for the background processor.
-                if zip(batch, ids).contains(where: { $0.wakes && !$1.isEmpty }) { await wakeup.ring() }
+                if zip(batch, ids).contains(where: { $0.wakes && !$1.isEmpty }) { Task { await wakeup.ring() } }
             })
     }
 
@@ -57,7 +57,7 @@ struct Intake: Sendable {
     }
 
     /// Requests stored since the start (see `BurstDetector`).
-    func arrivals() async -> Int {
-        await commit.submitted
+    func arrivals() -> Int {
+        commit.submitted
     }
 }
