@@ -38,7 +38,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Option(
         name: .long,
-        help: "Share of time (0.01–1) replies are worked on while webhooks keep arriving; the rest goes to acknowledging them (env AMTSBOTE_BACKGROUND_SHARE; default 0.25).")
+        help: "Share of time (0.01–1) replies are worked on while webhooks keep arriving; the rest goes to acknowledging them (env AMTSBOTE_BACKGROUND_SHARE; default 0.05).")
     var backgroundShare: Double?
 
     @Option(

@@ -55,7 +55,8 @@ public func buildApplication(
     }
 
     let router = Router(context: AppRequestContext.self)
-    router.add(middleware: LogRequestsMiddleware(.debug))
+    // Request lines are logged at debug level; below it the middleware would only cost time.
+    if logger.logLevel <= .debug { router.add(middleware: LogRequestsMiddleware(.debug)) }
     HealthController(knowledge: knowledge, database: database).register(on: router)
     WebChatController(conversation: direct, database: database, knowledge: knowledge, assets: WebChatAssets()).register(on: router)
     if let meta = configuration.meta {

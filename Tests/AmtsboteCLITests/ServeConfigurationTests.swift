@@ -15,7 +15,7 @@ import Testing
 
     @Test func optionsThenEnvironmentThenDefaults() throws {
         let defaults = try configuration([])
-        #expect(defaults.port == 8080 && defaults.share == 0.25 && defaults.wait == .seconds(60))
+        #expect(defaults.port == 8080 && defaults.share == 0.05 && defaults.wait == .seconds(60))
         let environment = ["AMTSBOTE_PORT": "9000", "AMTSBOTE_BACKGROUND_SHARE": "0.5", "AMTSBOTE_CONFIRMATION_WAIT": "120"]
         let fromEnvironment = try configuration([], environment: environment)
         #expect(fromEnvironment.port == 9000 && fromEnvironment.share == 0.5 && fromEnvironment.wait == .seconds(120))

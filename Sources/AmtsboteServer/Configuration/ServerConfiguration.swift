@@ -127,7 +127,7 @@ public struct Tuning: Sendable {
     public var burstArrivalRate = 2000.0
     /// The share of time background processing takes while webhooks keep arriving (0…1]: under a
     /// burst acknowledgements come first and the durable backlog is worked off afterwards.
-    public var backgroundShareUnderLoad = 0.25
+    public var backgroundShareUnderLoad = 0.05
     /// After a crash, how long a reply that was being sent waits for the platform to confirm it
     /// (Messenger echo, WhatsApp status) before its unconfirmed parts are sent again.
     public var confirmationWait: Duration = .seconds(60)
