@@ -51,14 +51,22 @@ public final class AmtsboteDatabase: Sendable {
         try Self.migrator.migrate(writer)
     }
 
-    /// Copies committed WAL pages back into the database file without waiting for (or holding
-    /// up) the writer or readers (a passive checkpoint), when the database was opened with
+    /// Copies committed WAL pages back into the database file, when the database was opened with
     /// `backgroundCheckpoints`; nil otherwise.
+    ///
+    /// First without waiting for (or holding up) the writer or readers (a passive checkpoint).
+    /// While writes never pause, though, the WAL is never found fully copied at the start of a
+    /// write, which is when SQLite starts it over: it would grow without end. So once it holds more
+    /// than `restartFrames` pages, a restart checkpoint follows, which holds the writer back
+    /// for the few pages written since the passive one and makes the next write start the WAL over.
     /// - Returns: frames in the WAL, and how many of them are now in the database file.
     @discardableResult
-    public func checkpoint() async throws -> (walFrames: Int, checkpointed: Int)? {
+    public func checkpoint(restartFrames: Int = 8192) async throws -> (walFrames: Int, checkpointed: Int)? {
         guard let checkpointer else { return nil }
-        let result = try await checkpointer.writeWithoutTransaction { db in try db.checkpoint(.passive) }
+        let result = try await checkpointer.writeWithoutTransaction { db in
+            let passive = try db.checkpoint(.passive)
+            return passive.walFrameCount > restartFrames ? try db.checkpoint(.restart) : passive
+        }
         return (result.walFrameCount, result.checkpointedFrameCount)
     }
 

@@ -30,6 +30,23 @@ import Testing
         #expect(walBytes(folder.path) <= size)
     }
 
+    @Test func aLongWALIsStartedOverByARestartCheckpoint() async throws {
+        let folder = try TemporaryDatabase()
+        defer { folder.remove() }
+        let database = try AmtsboteDatabase.open(path: folder.path, backgroundCheckpoints: true)
+        try await writeMany(database)
+        // Below the limit: passive only, and the WAL keeps its frames.
+        let passive = try #require(try await database.checkpoint(restartFrames: 100_000))
+        #expect(passive.walFrames > 3000)
+        try await writeMany(database)
+        let restarted = try #require(try await database.checkpoint(restartFrames: 1000))
+        #expect(restarted.checkpointed == restarted.walFrames)
+        // The next write starts the WAL over: a handful of frames, not thousands more.
+        try await database.storeWebhookDelivery(.meta, body: Data("{}".utf8))
+        let after = try #require(try await database.checkpoint(restartFrames: 100_000))
+        #expect(after.walFrames < 20)
+    }
+
     @Test func withoutBackgroundCheckpointsCommitsCheckpointAsUsual() async throws {
         let folder = try TemporaryDatabase()
         defer { folder.remove() }
