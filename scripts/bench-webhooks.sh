@@ -53,7 +53,7 @@ python3 scripts/bench/make_bodies.py "$MESSAGES" "$SECRET" "$WORK/bodies.tsv"
 export BENCH_BODIES="$WORK/bodies.tsv" BENCH_THREADS="$THREADS"
 
 wait_for() {  # url
-  for _ in $(seq 1 200); do curl -sf -o /dev/null "$1" && return 0; sleep 0.05; done
+  for _ in $(seq 1 600); do curl -sf -o /dev/null "$1" && return 0; sleep 0.05; done
   echo "timed out waiting for $1" >&2; return 1
 }
 
