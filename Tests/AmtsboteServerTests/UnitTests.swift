@@ -140,13 +140,15 @@ import Testing
         #expect(clock.now - started >= .milliseconds(100))
         #expect(clock.now - started < .seconds(5))
         // A long wait while a shorter timer is armed (its wait was rung early): the timer fires
-        // first and re-arms, and the wait lasts its own time.
+        // first and re-arms, and the wait lasts its own time. (The first wait is long enough for
+        // the ring to come first even on a loaded machine; a ring after its timeout would be kept
+        // for the next wait.)
         let early = Task { try await Task.sleep(for: .milliseconds(10)); await wakeup.ring() }
-        await wakeup.wait(timeout: .milliseconds(100))
+        await wakeup.wait(timeout: .seconds(1))
         try await early.value
         started = clock.now
-        await wakeup.wait(timeout: .milliseconds(300))
-        #expect(clock.now - started >= .milliseconds(300))
+        await wakeup.wait(timeout: .milliseconds(1_300))
+        #expect(clock.now - started >= .milliseconds(1_300))
     }
 }
 

@@ -121,13 +121,13 @@ import Testing
         let record = try await database.seedCase()
         try await database.claim(number: record.number, staff: "anna")
         await #expect(throws: CaseError.claimedByOther(number: record.number, assignee: "anna")) {
-            try await database.reply(number: record.number, staff: "ben", text: "Hallo")
+            try await database.reply(number: record.number, staff: "ben", text: "Hallo", now: testNow)
         }
-        _ = try await database.reply(number: record.number, staff: "ben", text: "Hallo", force: true)
+        _ = try await database.reply(number: record.number, staff: "ben", text: "Hallo", force: true, now: testNow)
         await #expect(throws: CaseError.emptyText) { try await database.reply(number: record.number, staff: "anna", text: "  ") }
         try await database.close(number: record.number, staff: "anna")
         await #expect(throws: CaseError.closed(number: record.number)) {
-            try await database.reply(number: record.number, staff: "anna", text: "Noch etwas")
+            try await database.reply(number: record.number, staff: "anna", text: "Noch etwas", now: testNow)
         }
     }
 

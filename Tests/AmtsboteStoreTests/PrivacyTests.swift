@@ -15,7 +15,7 @@ import Testing
         let secret = "Mein Nachbar Zacharias-Quendel lärmt"
         let record = try await database.seedCase(channel: .whatsapp, sender: "4915199999999", text: secret)
         try await database.addNote(number: record.number, staff: "anna", text: "Zacharias-Quendel anrufen")
-        _ = try await database.reply(number: record.number, staff: "anna", text: "Wir kümmern uns, Zacharias-Quendel.")
+        _ = try await database.reply(number: record.number, staff: "anna", text: "Wir kümmern uns, Zacharias-Quendel.", now: testNow)
         try await database.writer.write { db in
             var event = InboundEventRecord(
                 message: InboundMessage(channel: .whatsapp, senderID: "4915199999999", externalID: "wamid.1", text: secret), now: testNow)
@@ -51,7 +51,7 @@ import Testing
         let database = try AmtsboteDatabase.inMemory()
         let record = try await database.seedCase(channel: .telegram, sender: "77", text: "Frage A")
         try await database.addNote(number: record.number, staff: "anna", text: "Notiz")
-        _ = try await database.reply(number: record.number, staff: "anna", text: "Antwort")
+        _ = try await database.reply(number: record.number, staff: "anna", text: "Antwort", now: testNow)
         _ = try await database.seedCase(channel: .telegram, sender: "78", text: "Fremde Frage")
         let export = try await database.export(channel: .telegram, senderID: "77", now: testNow)
         #expect(export.conversations.count == 1)
