@@ -73,7 +73,8 @@ public func buildApplication(
         KnowledgeReloadService(knowledge: knowledge, interval: tuning.knowledgePollInterval, logger: logger),
         RetentionService(database: database, interval: tuning.purgeInterval, retentionDays: tuning.retentionDays, logger: logger),
         CheckpointService(database: database, interval: tuning.checkpointInterval, logger: logger),
-        OutboxDispatcher(database: database, clients: clients, wakeup: outboxWakeup, tuning: tuning, logger: logger),
+        OutboxDispatcher(
+            database: database, clients: clients, wakeup: outboxWakeup, tuning: tuning, logger: logger, arrivals: { intake.arrivals() }),
         InboundProcessingService(
             processor: processor, expander: WebhookExpander(database: database, logger: logger), intake: intake, outboxWakeup: outboxWakeup, callbacks: callbacks,
             pollInterval: .seconds(1), tuning: tuning, logger: logger),

@@ -125,8 +125,9 @@ public struct Tuning: Sendable {
     /// Far above a city's normal traffic, and above the echoes and statuses the platforms send for
     /// the bot's own replies while a backlog is worked off.
     public var burstArrivalRate = 2000.0
-    /// The share of time background processing takes while webhooks keep arriving (0…1]: under a
-    /// burst acknowledgements come first and the durable backlog is worked off afterwards.
+    /// The share of time background processing takes while webhooks keep arriving (0…1], and
+    /// delivery as well (each its own share): under a burst acknowledgements come first and the
+    /// durable backlog is worked off afterwards.
     public var backgroundShareUnderLoad = 0.05
     /// After a crash, how long a reply that was being sent waits for the platform to confirm it
     /// (Messenger echo, WhatsApp status) before its unconfirmed parts are sent again.

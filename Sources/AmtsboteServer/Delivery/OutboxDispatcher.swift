@@ -15,23 +15,35 @@ import ServiceLifecycle
 /// send is marked before it starts; at the next start, marked entries on channels that confirm
 /// sends by webhook (Messenger echoes, WhatsApp statuses, see `SendReference`) wait
 /// `Tuning.confirmationWait` for that confirmation before the unconfirmed parts go out again.
+///
+/// While webhooks arrive at burst rate, sending takes only `Tuning.backgroundShareUnderLoad` of
+/// the time, like processing: one send at a time, each followed by a rest. (A send through
+/// URLSession, and the platform's echo it brings back, cost the server more than processing the
+/// message did; replies worked out between two bursts, sent at full speed during the second, took
+/// a fifth of its intake throughput.)
 struct OutboxDispatcher: Service {
     let database: AmtsboteDatabase
     let clients: DeliveryClients
     let wakeup: Wakeup
     let tuning: Tuning
     let logger: Logger
+    /// Webhook requests stored since the start (`Intake.arrivals`), for telling a burst.
+    let arrivals: @Sendable () -> Int
     /// Successful sends are recorded together (one commit for the sends finishing meanwhile).
     private let sentMarks: GroupCommit<(id: Int64, at: Date), Void>
     /// So are the parts of split replies, so that neither a retry nor a restart sends them again.
     private let partMarks: GroupCommit<(id: Int64, parts: Int), Void>
 
-    init(database: AmtsboteDatabase, clients: DeliveryClients, wakeup: Wakeup, tuning: Tuning, logger: Logger) {
+    init(
+        database: AmtsboteDatabase, clients: DeliveryClients, wakeup: Wakeup, tuning: Tuning, logger: Logger,
+        arrivals: @escaping @Sendable () -> Int = { 0 }
+    ) {
         self.database = database
         self.clients = clients
         self.wakeup = wakeup
         self.tuning = tuning
         self.logger = logger
+        self.arrivals = arrivals
         sentMarks = GroupCommit(writer: database.writer) { db, marks in
             try marks.map { try AmtsboteDatabase.markOutboxSent(db, id: $0.id, now: $0.at) }
         }
@@ -46,12 +58,17 @@ struct OutboxDispatcher: Service {
     func run() async throws {
         await recoverInterruptedSends()
         let inFlight = InFlightEntries()
+        var burst = BurstDetector(threshold: tuning.burstArrivalRate)
         await withGracefulShutdownHandler {
             // Sends finish on their own time; a finished send rings the wakeup so its slot (and the
             // conversation's next reply) is taken at once. At shutdown the group waits for them.
             await withDiscardingTaskGroup { group in
                 while !Task.isShuttingDownGracefully && !Task.isCancelled {
-                    let started = await startDue(in: &group, inFlight: inFlight)
+                    if burst.update(arrivals: arrivals(), at: .now) {
+                        await sendPaced(in: &group, inFlight: inFlight)
+                        continue
+                    }
+                    let started = await startDue(in: &group, inFlight: inFlight, slots: tuning.deliveryConcurrency)
                     guard started == 0 else { continue }
                     // Nothing started: wait for a finished send or new replies (or the next retry).
                     let sending = await !inFlight.ids.isEmpty
@@ -79,16 +96,33 @@ struct OutboxDispatcher: Service {
         }
     }
 
-    /// Starts sends for due entries not already in flight, up to the free slots; returns how many.
-    private func startDue(in group: inout DiscardingTaskGroup, inFlight: InFlightEntries) async -> Int {
+    /// Under a burst: one send at a time, then a rest so that sending takes the background share.
+    private func sendPaced(in group: inout DiscardingTaskGroup, inFlight: InFlightEntries) async {
+        let clock = ContinuousClock()
+        let began = clock.now
+        let started = await startDue(in: &group, inFlight: inFlight, slots: 1)
+        let sending = await !inFlight.ids.isEmpty
+        guard started > 0 || sending else {
+            await wakeup.wait(timeout: await idleTimeout())
+            return
+        }
+        await wakeup.wait(timeout: .seconds(1))  // rung when the send is done
+        let share = min(max(tuning.backgroundShareUnderLoad, 0.01), 1)
+        // At most a second, so that a graceful shutdown is not held up.
+        let rest = min(max(clock.now - began, .milliseconds(1)) * ((1 - share) / share), .seconds(1))
+        try? await Task.sleep(for: rest)
+    }
+
+    /// Starts sends for due entries not already in flight, up to the free of `slots`; returns how many.
+    private func startDue(in group: inout DiscardingTaskGroup, inFlight: InFlightEntries, slots: Int) async -> Int {
         let busy = await inFlight.ids
-        let free = tuning.deliveryConcurrency - busy.count
+        let free = slots - busy.count
         // Refill when half the slots are free: one read for several sends, not one per send.
-        guard free > 0, busy.isEmpty || free >= max(tuning.deliveryConcurrency / 2, 1) else { return 0 }
+        guard free > 0, busy.isEmpty || free >= max(slots / 2, 1) else { return 0 }
         let fresh: ArraySlice<OutboxEntryRecord>
         let conversations: [Int64: ConversationRecord]
         do {
-            let due = try await database.dueOutboxDeliveries(limit: tuning.deliveryConcurrency + busy.count)
+            let due = try await database.dueOutboxDeliveries(limit: slots + busy.count)
             fresh = due.entries.filter { $0.id.map { !busy.contains($0) } ?? false }.prefix(free)
             conversations = due.conversations
         } catch {
