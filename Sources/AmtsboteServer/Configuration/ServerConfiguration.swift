@@ -146,3 +146,12 @@ public struct Tuning: Sendable {
 
     public init() {}
 }
+
+extension Tuning {
+    /// How long background work that took `worked` rests under a burst, so that it takes
+    /// `backgroundShareUnderLoad` of the time (the share clamped to 0.01…1).
+    func restUnderLoad(after worked: Duration) -> Duration {
+        let share = min(max(backgroundShareUnderLoad, 0.01), 1)
+        return worked * ((1 - share) / share)
+    }
+}

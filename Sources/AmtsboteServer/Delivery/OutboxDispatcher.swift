@@ -107,9 +107,8 @@ struct OutboxDispatcher: Service {
             return
         }
         await wakeup.wait(timeout: .seconds(1))  // rung when the send is done
-        let share = min(max(tuning.backgroundShareUnderLoad, 0.01), 1)
         // At most a second, so that a graceful shutdown is not held up.
-        let rest = min(max(clock.now - began, .milliseconds(1)) * ((1 - share) / share), .seconds(1))
+        let rest = min(tuning.restUnderLoad(after: max(clock.now - began, .milliseconds(1))), .seconds(1))
         try? await Task.sleep(for: rest)
     }
 

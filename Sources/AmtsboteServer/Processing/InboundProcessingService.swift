@@ -38,8 +38,7 @@ struct InboundProcessingService: Service {
                     await wakeup.wait(timeout: pollInterval)
                 } else if busy {
                     // Busy intake: rest so that processing takes `backgroundShareUnderLoad` of the time.
-                    let share = min(max(tuning.backgroundShareUnderLoad, 0.01), 1)
-                    try? await Task.sleep(for: (clock.now - started) * ((1 - share) / share))
+                    try? await Task.sleep(for: tuning.restUnderLoad(after: clock.now - started))
                 }
             }
         } onGracefulShutdown: {
