@@ -100,7 +100,7 @@ for round in $(seq 1 "$ROUNDS"); do
 done
 kill "$BARE_PID"; wait "$BARE_PID" 2>/dev/null || true
 
-# 2b. Crash safety: more new messages, with `kill -9` halfway and an immediate restart; requests in
+# 1b. Crash safety: more new messages, with `kill -9` halfway and an immediate restart; requests in
 # the gap fail at wrk (not acknowledged), everything acknowledged before and after must be answered.
 if [ "$KILL" = 1 ]; then
   ( sleep $((DURATION / 2)); kill -9 "$SERVER_PID"; echo "   … killed the server with kill -9 at $((DURATION / 2)) s, restarting"
@@ -122,7 +122,7 @@ def figures(label):
 print("== throughput, round by round")
 shares = []
 for r in range(1, rounds + 1):
-    (bare, bare50, bare99), (serve, p50, p99) = figures(f"bare-{r}"), figures(f"serve-{r}")
+    (bare, _, bare99), (serve, p50, p99) = figures(f"bare-{r}"), figures(f"serve-{r}")
     shares.append(100 * serve / bare)
     print(f"   round {r}: bare {bare:.0f} req/s (p99 {bare99}), serve {serve:.0f} req/s (p50 {p50}, p99 {p99}) = {shares[-1]:.0f} % of bare")
 print(f"== throughput: serve at {statistics.median(shares):.0f} % of bare (median of {rounds} rounds; {min(shares):.0f}–{max(shares):.0f} %)")
