@@ -102,7 +102,7 @@ import Testing
     }
 
     @Test func aBurstIsARateNotASingleRequest() {
-        var detector = BurstDetector(threshold: 2000)
+        var detector = BurstDetector(threshold: 2000, window: .milliseconds(100))
         let start = ContinuousClock.now
         func at(_ ms: Int) -> ContinuousClock.Instant { start + .milliseconds(ms) }
         func update(_ arrivals: Int, _ ms: Int) -> Bool { detector.update(arrivals: arrivals, at: at(ms)) }

@@ -58,7 +58,7 @@ struct OutboxDispatcher: Service {
     func run() async throws {
         await recoverInterruptedSends()
         let inFlight = InFlightEntries()
-        var burst = BurstDetector(threshold: tuning.burstArrivalRate)
+        var burst = BurstDetector(threshold: tuning.burstArrivalRate, window: tuning.burstWindow)
         await withGracefulShutdownHandler {
             // Sends finish on their own time; a finished send rings the wakeup so its slot (and the
             // conversation's next reply) is taken at once. At shutdown the group waits for them.

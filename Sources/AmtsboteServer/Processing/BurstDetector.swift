@@ -5,11 +5,11 @@ struct BurstDetector {
     /// Requests per second from which intake counts as a burst.
     let threshold: Double
     /// Length of a measuring window.
-    var window: Duration = .milliseconds(100)
+    var window: Duration
     private var windowStart: (instant: ContinuousClock.Instant, arrivals: Int)?
     private(set) var isBurst = false
 
-    init(threshold: Double, window: Duration = .milliseconds(100)) {
+    init(threshold: Double, window: Duration) {
         self.threshold = threshold
         self.window = window
     }

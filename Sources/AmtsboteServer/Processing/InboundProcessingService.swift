@@ -26,7 +26,7 @@ struct InboundProcessingService: Service {
 
     func run() async throws {
         let clock = ContinuousClock()
-        var burst = BurstDetector(threshold: tuning.burstArrivalRate)
+        var burst = BurstDetector(threshold: tuning.burstArrivalRate, window: tuning.burstWindow)
         await withGracefulShutdownHandler {
             while !Task.isShuttingDownGracefully && !Task.isCancelled {
                 let started = clock.now
