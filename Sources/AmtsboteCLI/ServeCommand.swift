@@ -43,7 +43,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Option(
         name: .long,
-        help: "Seconds a reply that was being sent when the server died waits for Messenger's echo or WhatsApp's status before it is sent again (env AMTSBOTE_CONFIRMATION_WAIT; default 60).")
+        help: "Seconds a reply that was being sent when the server died waits for the platform's echo (Messenger, Instagram) or status (WhatsApp) before it is sent again (env AMTSBOTE_CONFIRMATION_WAIT; default 60).")
     var confirmationWait: Int?
 
     /// The server configuration from options, then environment, then defaults.

@@ -16,13 +16,30 @@ public struct OutboxPartConfirmation: Sendable, Hashable {
     }
 }
 
+/// An echo of a reply part that names no outbox entry (Instagram's Send API takes no
+/// `metadata`): it is recognised by the channel, the recipient and a digest of the part's text,
+/// and only for an entry held after a crash with that part in flight (see `recoverInterruptedSends`).
+public struct EchoedPart: Sendable, Hashable {
+    public var channel: Channel
+    public var recipientID: String
+    /// The same digest the server computed for the part in flight (no text is stored for it).
+    public var textDigest: String
+
+    public init(channel: Channel, recipientID: String, textDigest: String) {
+        self.channel = channel
+        self.recipientID = recipientID
+        self.textDigest = textDigest
+    }
+}
+
 extension AmtsboteDatabase {
     /// Marks entries whose sends start now, so that a crash before their outcome is recorded
-    /// leaves a trace (see `recoverInterruptedSends`).
+    /// leaves a trace (see `recoverInterruptedSends`). An echo still awaited is no longer looked
+    /// for: from now on the part may be sent again, and an echo could be of either send.
     public func markOutboxSending(ids: [Int64], now: Date = Date()) async throws {
         guard !ids.isEmpty else { return }
         try await writer.write { db in
-            let statement = try db.cachedStatement(sql: "UPDATE outboxEntry SET sendStartedAt = ? WHERE id = ?")
+            let statement = try db.cachedStatement(sql: "UPDATE outboxEntry SET sendStartedAt = ?, awaitedEcho = NULL WHERE id = ?")
             for id in ids { try statement.execute(arguments: [now, id]) }
         }
     }
@@ -49,6 +66,24 @@ extension AmtsboteDatabase {
         }
     }
 
+    /// Records echoes of parts that were in flight at a crash, inside a write: a held entry
+    /// whose awaited digest, channel and recipient match counts the part as received and is due
+    /// at once. Each awaited echo counts once (a redelivered echo finds nothing left to match).
+    public static func confirmEchoedParts(_ db: Database, _ echoes: [EchoedPart], now: Date = Date()) throws {
+        guard !echoes.isEmpty else { return }
+        let statement = try db.cachedStatement(
+            sql: """
+                UPDATE outboxEntry
+                SET partsSent = partsSent + 1, awaitedEcho = NULL,
+                    nextAttemptAt = CASE WHEN nextAttemptAt > ?1 THEN ?1 ELSE nextAttemptAt END
+                WHERE awaitedEcho = ?2 AND status = 'pending' AND channel = ?3
+                  AND conversationID IN (SELECT id FROM conversation WHERE channel = ?3 AND senderID = ?4)
+                """)
+        for echo in echoes {
+            try statement.execute(arguments: [now, echo.textDigest, echo.channel.rawValue, echo.recipientID])
+        }
+    }
+
     /// What `recoverInterruptedSends` found.
     public struct InterruptedSends: Sendable, Equatable {
         /// Entries held back until the platform could confirm them.
@@ -60,9 +95,14 @@ extension AmtsboteDatabase {
     /// Deals with sends that were in flight when the previous process stopped without finishing
     /// them (a crash or `kill -9`): the platform may or may not have received the part in flight.
     /// Entries on `confirmingChannels` are held until `holdUntil`, so that the platform's
-    /// confirmation (redelivered to the restarted server) can mark the part received; the others
-    /// are due again at once. Run at start, before any send.
-    public func recoverInterruptedSends(confirmingChannels: Set<Channel>, holdUntil: Date) async throws -> InterruptedSends {
+    /// confirmation (redelivered to the restarted server) can mark the part received; so are
+    /// entries for which `awaitedEcho` gives the digest of the part in flight, whose echo is then
+    /// recognised by it (`confirmEchoedParts`). The others are due again at once. Run at start,
+    /// before any send.
+    public func recoverInterruptedSends(
+        confirmingChannels: Set<Channel>, holdUntil: Date,
+        awaitedEcho: @escaping @Sendable (OutboxEntryRecord) -> String? = { _ in nil }
+    ) async throws -> InterruptedSends {
         try await writer.write { db in
             let interrupted = try OutboxEntryRecord
                 .filter(sql: "status = 'pending' AND sendStartedAt IS NOT NULL")
@@ -74,6 +114,11 @@ extension AmtsboteDatabase {
                     try db.execute(
                         sql: "UPDATE outboxEntry SET sendStartedAt = NULL, nextAttemptAt = MAX(nextAttemptAt, ?) WHERE id = ?",
                         arguments: [holdUntil, id])
+                    result.waiting += 1
+                } else if let digest = awaitedEcho(entry) {
+                    try db.execute(
+                        sql: "UPDATE outboxEntry SET sendStartedAt = NULL, awaitedEcho = ?, nextAttemptAt = MAX(nextAttemptAt, ?) WHERE id = ?",
+                        arguments: [digest, holdUntil, id])
                     result.waiting += 1
                 } else {
                     try db.execute(sql: "UPDATE outboxEntry SET sendStartedAt = NULL WHERE id = ?", arguments: [id])

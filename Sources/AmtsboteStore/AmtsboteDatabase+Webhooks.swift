@@ -25,17 +25,19 @@ extension AmtsboteDatabase {
     }
 
     /// Replaces expanded bodies by their events in one transaction: the events are inserted
-    /// (a platform id seen before is skipped by the unique key), the platform's confirmations of
-    /// sent replies recorded, and the bodies deleted. Safe to run twice for the same bodies, e.g.
+    /// (a platform id seen before is skipped by the unique key), the platform's confirmations and
+    /// echoes of sent replies recorded, and the bodies deleted. Safe to run twice for the same bodies, e.g.
     /// by the server and a CLI tool at once.
     /// - Returns: the ids of the newly stored events.
     @discardableResult
     public func expandWebhookDeliveries(
-        _ deliveryIDs: [Int64], into events: [InboundEventRecord], confirming confirmations: [OutboxPartConfirmation] = []
+        _ deliveryIDs: [Int64], into events: [InboundEventRecord], confirming confirmations: [OutboxPartConfirmation] = [],
+        echoes: [EchoedPart] = []
     ) async throws -> [Int64] {
         try await writer.write { db in
             let ids = try Self.storeInbound(db, events)
             try Self.confirmOutboxParts(db, confirmations)
+            try Self.confirmEchoedParts(db, echoes)
             try WebhookDeliveryRecord.deleteAll(db, keys: deliveryIDs)
             return ids
         }

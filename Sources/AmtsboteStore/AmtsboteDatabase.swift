@@ -91,6 +91,7 @@ public final class AmtsboteDatabase: Sendable {
         migrator.registerMigration("v3", migrate: Migrations.v3)
         migrator.registerMigration("v4", migrate: Migrations.v4)
         migrator.registerMigration("v5", migrate: Migrations.v5)
+        migrator.registerMigration("v6", migrate: Migrations.v6)
         return migrator
     }
 

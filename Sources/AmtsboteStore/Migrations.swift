@@ -134,4 +134,14 @@ enum Migrations {
             t.add(column: "sendStartedAt", .datetime)
         }
     }
+
+    /// For an interrupted send on a channel whose echo names no outbox entry (Instagram): a
+    /// digest of the text of the part that was in flight, so its echo can be recognised. Set only
+    /// while such an entry is held after a crash; the partial index keeps the lookup per echo cheap.
+    static func v6(_ db: Database) throws {
+        try db.alter(table: "outboxEntry") { t in
+            t.add(column: "awaitedEcho", .text)
+        }
+        try db.execute(sql: "CREATE INDEX outboxEntry_awaitedEcho ON outboxEntry(awaitedEcho) WHERE awaitedEcho IS NOT NULL")
+    }
 }

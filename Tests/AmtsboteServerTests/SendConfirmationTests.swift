@@ -26,6 +26,16 @@ import Testing
             """#.utf8)
     }
 
+    /// Instagram's echo of a message the account sent: no metadata, the text as sent.
+    static func instagramEcho(recipient: String, text: String) -> Data {
+        let escaped = String(decoding: try! JSONEncoder().encode(text), as: UTF8.self)
+        return Data(#"""
+            {"object":"instagram","entry":[{"id":"IG_1","time":1700000000000,"messaging":[{"sender":{"id":"IG_1"},
+            "recipient":{"id":"\#(recipient)"},"timestamp":1700000000000,"message":{"mid":"m_ig_echo_\#(text.count)",
+            "text":\#(escaped),"is_echo":true}}]}]}
+            """#.utf8)
+    }
+
     private func confirmations(_ body: Data) throws -> [OutboxPartConfirmation] {
         MetaWebhookParser.sendConfirmations(in: try JSONDecoder().decode(MetaWebhookPayload.self, from: body))
     }
@@ -51,6 +61,28 @@ import Testing
         // Citizens' messages are never confirmations, and echoes are never citizens' messages.
         let echo = try JSONDecoder().decode(MetaWebhookPayload.self, from: Self.echo(recipient: "PSID_A", metadata: "amtsbote:12:1"))
         #expect(MetaWebhookParser.messages(in: echo).isEmpty)
+    }
+
+    @Test func instagramEchoesAreRecognisedByRecipientAndTextDigest() throws {
+        let payload = try JSONDecoder().decode(MetaWebhookPayload.self, from: Self.instagramEcho(recipient: "IGSID_A", text: "Antwort\n"))
+        #expect(MetaWebhookParser.echoedParts(in: payload) == [
+            EchoedPart(channel: .instagram, recipientID: "IGSID_A", textDigest: EchoDigest.of("Antwort"))
+        ])
+        #expect(MetaWebhookParser.messages(in: payload).isEmpty)
+        #expect(MetaWebhookParser.sendConfirmations(in: payload).isEmpty)
+        #expect(EchoDigest.of("Antwort") != EchoDigest.of("Antwort!"))
+        #expect(EchoDigest.of("Antwort").count == 64)
+        // Messenger echoes are confirmed by their reference, never by their text.
+        let messenger = try JSONDecoder().decode(MetaWebhookPayload.self, from: Self.echo(recipient: "PSID_A", metadata: "x"))
+        #expect(MetaWebhookParser.echoedParts(in: messenger).isEmpty)
+        // The part in flight is the one after those recorded; Telegram and Messenger use no digest.
+        let reply = BotReply(text: String(repeating: "Straße ", count: 300))
+        let parts = MessengerClient.parts(of: reply, channel: .instagram)
+        #expect(parts.count == 3)
+        #expect(EchoDigest.ofPartInFlight(reply, channel: .instagram, partsSent: 1) == EchoDigest.of(parts[1]))
+        #expect(EchoDigest.ofPartInFlight(reply, channel: .instagram, partsSent: 3) == nil)
+        #expect(EchoDigest.ofPartInFlight(reply, channel: .messenger, partsSent: 0) == nil)
+        #expect(EchoDigest.ofPartInFlight(reply, channel: .telegram, partsSent: 0) == nil)
     }
 
     @Test func whatsAppPartsCarryTheirReference() {
@@ -105,6 +137,45 @@ import Testing
                 #expect((resent.json["recipient"] as? [String: Any])?["id"] as? String == "PSID_SILENT")
                 #expect((resent.json["message"] as? [String: Any])?["metadata"] as? String == "amtsbote:\(ids.unconfirmed):0")
                 #expect(try await database.outboxEntry(id: ids.telegram)?.status == .sent)
+            }
+        }
+    }
+
+    @Test func afterACrashAnInstagramPartWhoseEchoArrivesIsNotSentAgain() async throws {
+        let path = ServerHarness.temporaryDatabasePath()
+        let long = BotReply(text: String(repeating: "Bürgeramt ", count: 150))  // two parts on Instagram
+        let parts = MessengerClient.parts(of: long, channel: .instagram)
+        #expect(parts.count == 2)
+        let database = try AmtsboteDatabase.open(path: path)
+        let ids = try await database.writer.write { db -> [Int64] in
+            try [("IGSID_ECHOED", long), ("IGSID_SILENT", BotReply(text: "Kurze Antwort"))].map { sender, reply in
+                var conversation = try AmtsboteDatabase.conversation(db, channel: .instagram, senderID: sender, now: Date())
+                conversation.replyAddress = ReplyAddress(pageID: "IG_1")
+                try conversation.update(db)
+                return try AmtsboteDatabase.enqueue(db, OutboxEntryRecord(
+                    conversationID: conversation.id!, channel: .instagram, reply: reply, now: Date())).id!
+            }
+        }
+        try await database.markOutboxSending(ids: ids)  // killed while sending the first part of each
+        try await withFakePlatform { fake, fakePort in
+            try await ServerHarness.run(fakePort: fakePort, databasePath: path, adjust: { $0.tuning.confirmationWait = .seconds(3) }) {
+                (server: ServerHarness) async throws in
+                let database = try server.database()
+                // A message typed by staff in the Instagram inbox is an echo too, but of another text.
+                #expect(try await server.postMeta(Self.instagramEcho(recipient: "IGSID_SILENT", text: "Hallo vom Team")) == 200)
+                // Meta redelivers the echo of the first part, which did arrive before the crash:
+                // only the second part goes out, at once.
+                #expect(try await server.postMeta(Self.instagramEcho(recipient: "IGSID_ECHOED", text: parts[0])) == 200)
+                #expect(try await waitUntil { try await database.outboxEntry(id: ids[0])?.status == .sent })
+                let afterEcho = await fake.requests
+                #expect(afterEcho.count == 1)
+                #expect((afterEcho.first?.json["message"] as? [String: Any])?["text"] as? String == parts[1])
+                // The reply without its echo goes out again once the wait is over.
+                #expect(try await waitUntil { try await database.outboxEntry(id: ids[1])?.status == .sent })
+                let requests = await fake.requests
+                #expect(requests.count == 2)
+                #expect((requests.last?.json["recipient"] as? [String: Any])?["id"] as? String == "IGSID_SILENT")
+                #expect((requests.last?.json["message"] as? [String: Any])?["text"] as? String == "Kurze Antwort")
             }
         }
     }

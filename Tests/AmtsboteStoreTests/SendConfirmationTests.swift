@@ -87,4 +87,73 @@ import Testing
         #expect(try await entry(ids[0]).partsSent == 1)
         #expect(try await database.pendingWebhookDeliveries().isEmpty)
     }
+
+    private func awaitedEcho(_ id: Int64) async throws -> String? {
+        try await database.writer.read { db in
+            try String.fetchOne(db, sql: "SELECT awaitedEcho FROM outboxEntry WHERE id = ?", arguments: [id])
+        }
+    }
+
+    /// Instagram entries `s0` and `s1` held after a crash, each awaiting the echo `digest-<sender>`.
+    private func heldInstagramEntries(holdUntil: Date) async throws -> [Int64] {
+        let ids = try await enqueue([.instagram, .instagram, .instagram])
+        try await database.markOutboxSending(ids: Array(ids.prefix(2)), now: testNow)
+        let digests = [ids[0]: "digest-s0", ids[1]: "digest-s1"]
+        let found = try await database.recoverInterruptedSends(confirmingChannels: [.messenger], holdUntil: holdUntil) { entry in
+            entry.id.flatMap { digests[$0] }
+        }
+        #expect(found == .init(waiting: 2, resending: 0))
+        return ids
+    }
+
+    @Test func interruptedSendsWithADigestWaitForTheirEcho() async throws {
+        let holdUntil = testNow.addingTimeInterval(60)
+        let ids = try await heldInstagramEntries(holdUntil: holdUntil)
+        #expect(try await entry(ids[0]).nextAttemptAt == holdUntil)
+        #expect(try await awaitedEcho(ids[0]) == "digest-s0")
+        #expect(try await awaitedEcho(ids[1]) == "digest-s1")
+        // Never started: nothing in flight, nothing awaited.
+        #expect(try await entry(ids[2]).nextAttemptAt == testNow)
+        #expect(try await awaitedEcho(ids[2]) == nil)
+    }
+
+    @Test func anEchoConfirmsOnlyTheHeldPartWithItsDigestRecipientAndChannelAndOnlyOnce() async throws {
+        let ids = try await heldInstagramEntries(holdUntil: testNow.addingTimeInterval(60))
+        let misses = [
+            EchoedPart(channel: .instagram, recipientID: "s0", textDigest: "digest-s1"),  // another part's text
+            EchoedPart(channel: .instagram, recipientID: "s1", textDigest: "digest-s0"),  // another recipient
+            EchoedPart(channel: .messenger, recipientID: "s0", textDigest: "digest-s0"),  // another channel
+        ]
+        try await database.writer.write { db in try AmtsboteDatabase.confirmEchoedParts(db, misses, now: testNow) }
+        for id in ids.prefix(2) {
+            #expect(try await entry(id).partsSent == 0)
+            #expect(try await awaitedEcho(id) != nil)
+        }
+
+        let echo = EchoedPart(channel: .instagram, recipientID: "s0", textDigest: "digest-s0")
+        try await database.writer.write { db in try AmtsboteDatabase.confirmEchoedParts(db, [echo], now: testNow) }
+        #expect(try await entry(ids[0]).partsSent == 1)
+        #expect(try await entry(ids[0]).nextAttemptAt == testNow)  // due at once
+        #expect(try await awaitedEcho(ids[0]) == nil)
+        // Redelivered: nothing is awaited any more, so the part is not counted twice.
+        try await database.writer.write { db in try AmtsboteDatabase.confirmEchoedParts(db, [echo, echo], now: testNow) }
+        #expect(try await entry(ids[0]).partsSent == 1)
+        #expect(try await entry(ids[1]).partsSent == 0)
+        // Echoes travel with the expanded webhook body like confirmations.
+        let body = try await database.storeWebhookDelivery(.meta, body: Data("{}".utf8))
+        try await database.expandWebhookDeliveries(
+            [body], into: [], echoes: [EchoedPart(channel: .instagram, recipientID: "s1", textDigest: "digest-s1")])
+        #expect(try await entry(ids[1]).partsSent == 1)
+    }
+
+    @Test func sendingAgainStopsAwaitingTheEcho() async throws {
+        let ids = try await heldInstagramEntries(holdUntil: testNow.addingTimeInterval(60))
+        // The wait is over and the part goes out again: an echo now could be of either send.
+        try await database.markOutboxSending(ids: [ids[0]], now: testNow)
+        #expect(try await awaitedEcho(ids[0]) == nil)
+        try await database.writer.write { db in
+            try AmtsboteDatabase.confirmEchoedParts(db, [EchoedPart(channel: .instagram, recipientID: "s0", textDigest: "digest-s0")])
+        }
+        #expect(try await entry(ids[0]).partsSent == 0)
+    }
 }

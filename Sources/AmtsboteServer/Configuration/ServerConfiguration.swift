@@ -136,7 +136,7 @@ public struct Tuning: Sendable {
     /// durable backlog is worked off afterwards.
     public var backgroundShareUnderLoad = 0.05
     /// After a crash, how long a reply that was being sent waits for the platform to confirm it
-    /// (Messenger echo, WhatsApp status) before its unconfirmed parts are sent again.
+    /// (Messenger or Instagram echo, WhatsApp status) before its unconfirmed parts are sent again.
     public var confirmationWait: Duration = .seconds(60)
     /// Outbox sends in flight at once.
     public var deliveryConcurrency = 16

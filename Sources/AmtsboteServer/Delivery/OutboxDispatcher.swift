@@ -13,8 +13,10 @@ import ServiceLifecycle
 /// Sends in flight when the process died (`kill -9`, power loss) are the one place a reply could
 /// go out twice: the platform may have received the part before its outcome was recorded. Each
 /// send is marked before it starts; at the next start, marked entries on channels that confirm
-/// sends by webhook (Messenger echoes, WhatsApp statuses, see `SendReference`) wait
-/// `Tuning.confirmationWait` for that confirmation before the unconfirmed parts go out again.
+/// sends by webhook (Messenger echoes, WhatsApp statuses, see `SendReference`; Instagram echoes,
+/// recognised by the text of the part, see `EchoDigest`) wait `Tuning.confirmationWait` for that
+/// confirmation before the unconfirmed parts go out again. Telegram confirms nothing: its part in
+/// flight goes out again at once (at least once).
 ///
 /// While webhooks arrive at burst rate, sending takes only `Tuning.backgroundShareUnderLoad` of
 /// the time, like processing: one send at a time, each followed by a rest. (A send through
@@ -83,7 +85,10 @@ struct OutboxDispatcher: Service {
     private func recoverInterruptedSends() async {
         do {
             let holdUntil = Date().addingTimeInterval(seconds(tuning.confirmationWait))
-            let found = try await database.recoverInterruptedSends(confirmingChannels: Self.confirmingChannels, holdUntil: holdUntil)
+            let found = try await database.recoverInterruptedSends(confirmingChannels: Self.confirmingChannels, holdUntil: holdUntil) {
+                entry in
+                (try? entry.botReply()).flatMap { EchoDigest.ofPartInFlight($0, channel: entry.channel, partsSent: entry.partsSent) }
+            }
             guard found.waiting + found.resending > 0 else { return }
             logger.warning(
                 "replies were being sent when the server stopped",

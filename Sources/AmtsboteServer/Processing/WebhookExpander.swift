@@ -27,17 +27,20 @@ public struct WebhookExpander: Sendable {
         guard !deliveries.isEmpty else { return 0 }
         var events: [InboundEventRecord] = []
         var confirmations: [OutboxPartConfirmation] = []
+        var echoes: [EchoedPart] = []
         for delivery in deliveries {
             let content = self.content(of: delivery)
             events += content.messages.map { InboundEventRecord(message: $0, now: delivery.receivedAt) }
             confirmations += content.confirmations
+            echoes += content.echoes
         }
-        let stored = try await database.expandWebhookDeliveries(deliveries.compactMap(\.id), into: events, confirming: confirmations)
+        let stored = try await database.expandWebhookDeliveries(
+            deliveries.compactMap(\.id), into: events, confirming: confirmations, echoes: echoes)
         logger.debug(
             "webhook bodies expanded",
             metadata: [
                 "bodies": "\(deliveries.count)", "events": "\(events.count)", "new": "\(stored.count)",
-                "confirmations": "\(confirmations.count)",
+                "confirmations": "\(confirmations.count)", "echoes": "\(echoes.count)",
             ])
         return deliveries.count
     }
@@ -47,24 +50,34 @@ public struct WebhookExpander: Sendable {
         while try await expandPending(limit: 500) == 500 {}
     }
 
-    /// The messages in one body and the confirmations of sent replies; nothing for a body in an
+    /// The messages in one body and the confirmations and echoes of sent replies; nothing for a body in an
     /// unexpected shape (logged, then dropped: the platform has its 200 and would not send it
     /// differently again).
-    func content(of delivery: WebhookDeliveryRecord) -> (messages: [InboundMessage], confirmations: [OutboxPartConfirmation]) {
+    func content(of delivery: WebhookDeliveryRecord) -> Content {
         do {
             switch delivery.source {
             case .meta:
                 let payload = try JSONDecoder().decode(MetaWebhookPayload.self, from: delivery.body)
-                return (MetaWebhookParser.messages(in: payload), MetaWebhookParser.sendConfirmations(in: payload))
+                return Content(
+                    messages: MetaWebhookParser.messages(in: payload),
+                    confirmations: MetaWebhookParser.sendConfirmations(in: payload),
+                    echoes: MetaWebhookParser.echoedParts(in: payload))
             case .telegram:
                 let update = try JSONDecoder().decode(TelegramUpdate.self, from: delivery.body)
-                return (TelegramUpdateParser.message(in: update).map { [$0] } ?? [], [])
+                return Content(messages: TelegramUpdateParser.message(in: update).map { [$0] } ?? [])
             }
         } catch {
             logger.warning(
                 "webhook body not readable, dropped",
                 metadata: ["source": "\(delivery.source.rawValue)", "delivery": "\(delivery.id ?? 0)", "error": "\(type(of: error))"])
-            return ([], [])
+            return Content()
         }
+    }
+
+    /// What one stored body holds.
+    struct Content {
+        var messages: [InboundMessage] = []
+        var confirmations: [OutboxPartConfirmation] = []
+        var echoes: [EchoedPart] = []
     }
 }

@@ -35,6 +35,22 @@ enum MetaWebhookParser {
         return references.map(\.confirmation)
     }
 
+    /// Echoes that name no outbox entry, on channels whose in-flight parts are recognised by
+    /// their text after a crash (Instagram, see `EchoDigest`): recipient and text digest.
+    static func echoedParts(in payload: MetaWebhookPayload) -> [EchoedPart] {
+        guard payload.object == "instagram" else { return [] }
+        var result: [EchoedPart] = []
+        for entry in payload.entry ?? [] {
+            for event in entry.messaging ?? [] {
+                guard let message = event.message, message.isEcho == true, let text = message.text, !text.isEmpty,
+                    let recipient = event.recipient?.id, !recipient.isEmpty
+                else { continue }
+                result.append(EchoedPart(channel: .instagram, recipientID: recipient, textDigest: EchoDigest.of(text)))
+            }
+        }
+        return result
+    }
+
     private static func messagingEvents(_ payload: MetaWebhookPayload, channel: Channel) -> [InboundMessage] {
         var result: [InboundMessage] = []
         for entry in payload.entry ?? [] {
