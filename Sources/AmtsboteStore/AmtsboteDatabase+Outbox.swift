@@ -57,19 +57,28 @@ extension AmtsboteDatabase {
     /// Records a successful delivery, inside a write (the server groups many into one commit).
     public static func markOutboxSent(_ db: Database, id: Int64, now: Date) throws {
         try db.cachedStatement(
-            sql: "UPDATE outboxEntry SET status = 'sent', sentAt = ?, attempts = attempts + 1, lastError = NULL, sendStartedAt = NULL"
-                + " WHERE id = ?"
+            sql: "UPDATE outboxEntry SET status = 'sent', sentAt = ?, attempts = attempts + 1, lastError = NULL, sendStartedAt = NULL,"
+                + " awaitedEcho = NULL WHERE id = ?"
         ).execute(arguments: [now, id])
     }
 
     /// Records that the first `parts` parts of an entry's reply were delivered, inside a write
     /// (never lowering the count: the platform's echo of a later part may have been recorded first).
-    public static func markOutboxPartsSent(_ db: Database, id: Int64, parts: Int) throws {
-        try db.cachedStatement(sql: "UPDATE outboxEntry SET partsSent = MAX(partsSent, ?) WHERE id = ?")
-            .execute(arguments: [parts, id])
+    /// `awaitedEcho` is the digest of the next part, now on its way, on channels that recognise
+    /// echoes by it (see `markOutboxSending`); it replaces the digest of the part just recorded.
+    public static func markOutboxPartsSent(_ db: Database, id: Int64, parts: Int, awaitedEcho: String? = nil) throws {
+        // SET expressions all see the row as it was: `?1 >= partsSent` compares with the old count.
+        try db.cachedStatement(
+            sql: """
+                UPDATE outboxEntry
+                SET partsSent = MAX(partsSent, ?1), awaitedEcho = CASE WHEN ?1 >= partsSent THEN ?2 ELSE awaitedEcho END
+                WHERE id = ?3
+                """
+        ).execute(arguments: [parts, awaitedEcho, id])
     }
 
-    /// Records a failed attempt to be retried at `retryAt`.
+    /// Records a failed attempt to be retried at `retryAt`. An awaited echo stays awaited: the
+    /// platform may have taken the part although the send failed (see `confirmEchoedParts`).
     public func markOutboxRetry(id: Int64, error: String, retryAt: Date) async throws {
         try await writer.write { db in
             try db.execute(
@@ -83,8 +92,8 @@ extension AmtsboteDatabase {
     public func markOutboxFailed(id: Int64, error: String) async throws {
         try await writer.write { db in
             try db.execute(
-                sql: "UPDATE outboxEntry SET status = 'failed', attempts = attempts + 1, lastError = ?, sendStartedAt = NULL"
-                    + " WHERE id = ?",
+                sql: "UPDATE outboxEntry SET status = 'failed', attempts = attempts + 1, lastError = ?, sendStartedAt = NULL,"
+                    + " awaitedEcho = NULL WHERE id = ?",
                 arguments: [error, id])
         }
     }

@@ -34,13 +34,16 @@ public struct EchoedPart: Sendable, Hashable {
 
 extension AmtsboteDatabase {
     /// Marks entries whose sends start now, so that a crash before their outcome is recorded
-    /// leaves a trace (see `recoverInterruptedSends`). An echo still awaited is no longer looked
-    /// for: from now on the part may be sent again, and an echo could be of either send.
-    public func markOutboxSending(ids: [Int64], now: Date = Date()) async throws {
+    /// leaves a trace (see `recoverInterruptedSends`). `awaitedEchoes` gives, for entries on a
+    /// channel whose echoes carry no reference (Instagram), the digest of the part about to go
+    /// out: its echo counts it as received even when the send's own answer is lost (a timeout, a
+    /// 5xx after the platform took it), so that the retry goes on after it. For the other entries
+    /// nothing is awaited. (An echo of an earlier send of the same part is of the same part.)
+    public func markOutboxSending(ids: [Int64], awaitedEchoes: [Int64: String] = [:], now: Date = Date()) async throws {
         guard !ids.isEmpty else { return }
         try await writer.write { db in
-            let statement = try db.cachedStatement(sql: "UPDATE outboxEntry SET sendStartedAt = ?, awaitedEcho = NULL WHERE id = ?")
-            for id in ids { try statement.execute(arguments: [now, id]) }
+            let statement = try db.cachedStatement(sql: "UPDATE outboxEntry SET sendStartedAt = ?, awaitedEcho = ? WHERE id = ?")
+            for id in ids { try statement.execute(arguments: [now, awaitedEchoes[id], id]) }
         }
     }
 
@@ -66,9 +69,12 @@ extension AmtsboteDatabase {
         }
     }
 
-    /// Records echoes of parts that were in flight at a crash, inside a write: a held entry
-    /// whose awaited digest, channel and recipient match counts the part as received and is due
-    /// at once. Each awaited echo counts once (a redelivered echo finds nothing left to match).
+    /// Records echoes of parts whose digest an entry awaits (the part being sent, or in flight at
+    /// a crash, or whose send failed without a clear answer), inside a write: an entry whose
+    /// awaited digest, channel and recipient match counts the part as received and is due at once.
+    /// The awaited digest is always that of the part after the `partsSent` recorded (marking parts
+    /// sent moves it on), so a late echo of an earlier part matches nothing. Each awaited echo
+    /// counts once (a redelivered echo finds nothing left to match).
     public static func confirmEchoedParts(_ db: Database, _ echoes: [EchoedPart], now: Date = Date()) throws {
         guard !echoes.isEmpty else { return }
         let statement = try db.cachedStatement(

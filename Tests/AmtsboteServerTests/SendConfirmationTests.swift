@@ -179,4 +179,30 @@ import Testing
             }
         }
     }
+
+    @Test func anInstagramPartTakenDespiteAFailedSendIsNotSentAgain() async throws {
+        try await withFakePlatform { fake, fakePort in
+            // A long Instagram answer goes out in twelve parts; the platform takes the third but
+            // answers 500 (as a timeout would leave it: sent, with no answer to tell).
+            await fake.enqueue(status: 200, body: #"{"recipient_id":"x","message_id":"m1"}"#)
+            await fake.enqueue(status: 200, body: #"{"recipient_id":"x","message_id":"m2"}"#)
+            await fake.enqueue(status: 500, body: #"{"error":{"message":"oops","code":2}}"#)
+            try await ServerHarness.run(fakePort: fakePort, adjust: { $0.tuning.retryBaseDelay = .seconds(5) }) {
+                (server: ServerHarness) async throws in
+                #expect(try await server.postMeta(try Fixture.data("instagram-quick-reply")) == 200)
+                let third = try #require(await fake.waitForRequests(3).last)
+                let recipient = try #require((third.json["recipient"] as? [String: Any])?["id"] as? String)
+                let text = try #require((third.json["message"] as? [String: Any])?["text"] as? String)
+                // Its echo arrives before the retry is due: the retry goes on with the fourth part at once.
+                #expect(try await server.postMeta(Self.instagramEcho(recipient: recipient, text: text)) == 200)
+                let database = try server.database()
+                #expect(try await waitUntil(timeout: .seconds(4)) { try await database.outboxEntries().first?.status == .sent })
+                let texts = await fake.requests.compactMap { ($0.json["message"] as? [String: Any])?["text"] as? String }
+                #expect(texts.count == 12)
+                #expect(Set(texts).count == 12)
+                let entry = try #require(try await database.outboxEntries().first)
+                #expect(entry.attempts == 2)
+            }
+        }
+    }
 }

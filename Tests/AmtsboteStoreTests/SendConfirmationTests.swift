@@ -146,14 +146,54 @@ import Testing
         #expect(try await entry(ids[1]).partsSent == 1)
     }
 
-    @Test func sendingAgainStopsAwaitingTheEcho() async throws {
-        let ids = try await heldInstagramEntries(holdUntil: testNow.addingTimeInterval(60))
-        // The wait is over and the part goes out again: an echo now could be of either send.
-        try await database.markOutboxSending(ids: [ids[0]], now: testNow)
-        #expect(try await awaitedEcho(ids[0]) == nil)
-        try await database.writer.write { db in
-            try AmtsboteDatabase.confirmEchoedParts(db, [EchoedPart(channel: .instagram, recipientID: "s0", textDigest: "digest-s0")])
+    @Test func theAwaitedEchoFollowsThePartOnItsWay() async throws {
+        let ids = try await enqueue([.instagram, .instagram])
+        let echo = { (part: Int) in EchoedPart(channel: .instagram, recipientID: "s0", textDigest: "part-\(part)") }
+        let confirm = { (echoes: [EchoedPart]) in
+            try await self.database.writer.write { db in try AmtsboteDatabase.confirmEchoedParts(db, echoes, now: testNow) }
         }
-        #expect(try await entry(ids[0]).partsSent == 0)
+        // The send starts with the first part; its mark moves the awaited digest to the second.
+        try await database.markOutboxSending(ids: ids, awaitedEchoes: [ids[0]: "part-0"], now: testNow)
+        #expect(try await awaitedEcho(ids[0]) == "part-0")
+        #expect(try await awaitedEcho(ids[1]) == nil)  // no digest given, none awaited
+        try await database.writer.write { db in
+            try AmtsboteDatabase.markOutboxPartsSent(db, id: ids[0], parts: 1, awaitedEcho: "part-1")
+        }
+        #expect(try await awaitedEcho(ids[0]) == "part-1")
+        // A late echo of the first part matches nothing: it is recorded already.
+        try await confirm([echo(0)])
+        #expect(try await entry(ids[0]).partsSent == 1)
+
+        // The second part's send fails without a clear answer; the retry waits, the digest stays.
+        let retryAt = testNow.addingTimeInterval(30)
+        try await database.markOutboxRetry(id: ids[0], error: "timeout", retryAt: retryAt)
+        #expect(try await awaitedEcho(ids[0]) == "part-1")
+        // Its echo arrives: the part was received, the rest is due at once.
+        try await confirm([echo(1)])
+        #expect(try await entry(ids[0]).partsSent == 2)
+        #expect(try await entry(ids[0]).nextAttemptAt == testNow)
+        #expect(try await awaitedEcho(ids[0]) == nil)
+
+        // The echo may arrive before the part's own mark: the mark neither counts it twice nor
+        // brings back the digest of a part already counted.
+        try await database.markOutboxSending(ids: [ids[0]], awaitedEchoes: [ids[0]: "part-2"], now: testNow)
+        try await confirm([echo(2)])
+        try await database.writer.write { db in
+            try AmtsboteDatabase.markOutboxPartsSent(db, id: ids[0], parts: 3, awaitedEcho: "part-3")
+        }
+        #expect(try await entry(ids[0]).partsSent == 3)
+        #expect(try await awaitedEcho(ids[0]) == "part-3")
+        try await database.writer.write { db in
+            try AmtsboteDatabase.markOutboxPartsSent(db, id: ids[0], parts: 2, awaitedEcho: "part-2")  // an older mark
+        }
+        #expect(try await entry(ids[0]).partsSent == 3)
+        #expect(try await awaitedEcho(ids[0]) == "part-3")
+
+        // Once the outcome is known, nothing is awaited.
+        try await database.markOutboxSent(id: ids[0], now: testNow)
+        #expect(try await awaitedEcho(ids[0]) == nil)
+        try await database.markOutboxSending(ids: [ids[1]], awaitedEchoes: [ids[1]: "other"], now: testNow)
+        try await database.markOutboxFailed(id: ids[1], error: "blocked")
+        #expect(try await awaitedEcho(ids[1]) == nil)
     }
 }

@@ -16,7 +16,9 @@ import ServiceLifecycle
 /// sends by webhook (Messenger echoes, WhatsApp statuses, see `SendReference`; Instagram echoes,
 /// recognised by the text of the part, see `EchoDigest`) wait `Tuning.confirmationWait` for that
 /// confirmation before the unconfirmed parts go out again. Telegram confirms nothing: its part in
-/// flight goes out again at once (at least once).
+/// flight goes out again at once (at least once). The same confirmations keep a retry from
+/// sending a part again whose send failed without a clear answer (a timeout, a 5xx) although the
+/// platform took it: they arrive before the retry is due and move the entry on past that part.
 ///
 /// While webhooks arrive at burst rate, sending takes only `Tuning.backgroundShareUnderLoad` of
 /// the time, like processing: one send at a time, each followed by a rest. (A send through
@@ -33,8 +35,9 @@ struct OutboxDispatcher: Service {
     let arrivals: @Sendable () -> Int
     /// Successful sends are recorded together (one commit for the sends finishing meanwhile).
     private let sentMarks: GroupCommit<(id: Int64, at: Date), Void>
-    /// So are the parts of split replies, so that neither a retry nor a restart sends them again.
-    private let partMarks: GroupCommit<(id: Int64, parts: Int), Void>
+    /// So are the parts of split replies, so that neither a retry nor a restart sends them again
+    /// (with the digest of the next part on channels that recognise echoes by it).
+    private let partMarks: GroupCommit<(id: Int64, parts: Int, awaitedEcho: String?), Void>
 
     init(
         database: AmtsboteDatabase, clients: DeliveryClients, wakeup: Wakeup, tuning: Tuning, logger: Logger,
@@ -50,7 +53,7 @@ struct OutboxDispatcher: Service {
             try marks.map { try AmtsboteDatabase.markOutboxSent(db, id: $0.id, now: $0.at) }
         }
         partMarks = GroupCommit(writer: database.writer) { db, marks in
-            try marks.map { try AmtsboteDatabase.markOutboxPartsSent(db, id: $0.id, parts: $0.parts) }
+            try marks.map { try AmtsboteDatabase.markOutboxPartsSent(db, id: $0.id, parts: $0.parts, awaitedEcho: $0.awaitedEcho) }
         }
     }
 
@@ -134,7 +137,7 @@ struct OutboxDispatcher: Service {
             return 0
         }
         do {
-            try await database.markOutboxSending(ids: fresh.compactMap(\.id))
+            try await database.markOutboxSending(ids: fresh.compactMap(\.id), awaitedEchoes: awaitedEchoes(of: fresh))
         } catch {
             logger.error("cannot mark replies as being sent", metadata: ["error": "\(error)"])
             return 0
@@ -149,6 +152,16 @@ struct OutboxDispatcher: Service {
             }
         }
         return fresh.count
+    }
+
+    /// The digests of the parts about to go out, for entries on channels whose echoes name no entry.
+    private func awaitedEchoes(of entries: ArraySlice<OutboxEntryRecord>) -> [Int64: String] {
+        var digests: [Int64: String] = [:]
+        for entry in entries where EchoDigest.channels.contains(entry.channel) {
+            guard let id = entry.id, let reply = try? entry.botReply() else { continue }
+            digests[id] = EchoDigest.ofPartInFlight(reply, channel: entry.channel, partsSent: entry.partsSent)
+        }
+        return digests
     }
 
     /// How long to sleep when nothing is due: until the next retry, at most a second.
@@ -168,7 +181,9 @@ struct OutboxDispatcher: Service {
             let partMarks = self.partMarks
             try await client.send(message, from: entry.partsSent) { sent, total in
                 // The last part is recorded with the entry itself.
-                if sent < total { try await partMarks.submit((id: id, parts: sent)) }
+                guard sent < total else { return }
+                let next = EchoDigest.ofPartInFlight(message.reply, channel: entry.channel, partsSent: sent)
+                try await partMarks.submit((id: id, parts: sent, awaitedEcho: next))
             }
             try await sentMarks.submit((id: id, at: Date()))
             logger.info("reply delivered", metadata: ["channel": "\(entry.channel.rawValue)", "outbox": "\(id)"])
