@@ -1,4 +1,5 @@
 import AmtsboteServer
+import AmtsboteStore
 import ArgumentParser
 import Foundation
 import Logging
@@ -46,6 +47,11 @@ struct ServeCommand: AsyncParsableCommand {
         help: "Seconds a reply that was being sent when the server died waits for the platform's echo (Messenger, Instagram) or status (WhatsApp) before it is sent again (env AMTSBOTE_CONFIRMATION_WAIT; default 60).")
     var confirmationWait: Int?
 
+    @Option(
+        name: .long,
+        help: "full: a message is acknowledged once synced to the disk, so it survives a power cut; normal: once written, which survives a crash of the server but not of the machine, and is faster (env AMTSBOTE_SYNCHRONOUS; default full).")
+    var synchronous: String?
+
     /// The server configuration from options, then environment, then defaults.
     func serverConfiguration(environment: [String: String]) throws -> ServerConfiguration {
         var configuration = ServerConfiguration()
@@ -72,6 +78,12 @@ struct ServeCommand: AsyncParsableCommand {
         }) {
             guard (0...86_400).contains(wait) else { throw ValidationError("The confirmation wait must be between 0 and 86400 seconds.") }
             configuration.tuning.confirmationWait = .seconds(wait)
+        }
+        if let text = synchronous ?? environment["AMTSBOTE_SYNCHRONOUS"] {
+            guard let mode = SynchronousMode(rawValue: text.lowercased()) else {
+                throw ValidationError("The synchronous mode must be full or normal, not \(text).")
+            }
+            configuration.synchronous = mode
         }
         configuration.readSecrets(from: environment)
         return configuration

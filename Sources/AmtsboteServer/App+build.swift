@@ -32,7 +32,8 @@ public func buildApplication(
     transport: (any HTTPTransport)? = nil,
     onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
 ) async throws -> some ApplicationProtocol {
-    let database = try AmtsboteDatabase.open(path: configuration.databasePath, backgroundCheckpoints: true)
+    // Background work is not synced commit by commit; the intake syncs what it acknowledges.
+    let database = try AmtsboteDatabase.open(path: configuration.databasePath, backgroundCheckpoints: true, synchronous: .normal)
     let knowledge = KnowledgeService(directory: configuration.knowledgeDirectory, logger: logger)
     guard await knowledge.reload(force: true) else {
         throw StartupError.knowledgeInvalid(
@@ -45,7 +46,7 @@ public func buildApplication(
 
     let inboundWakeup = Wakeup()
     let outboxWakeup = Wakeup()
-    let intake = Intake(database: database, wakeup: inboundWakeup)
+    let intake = Intake(database: database, wakeup: inboundWakeup, synced: configuration.synchronous == .full)
     let processor = ConversationProcessor(
         database: database, knowledge: knowledge,
         rateLimiter: RateLimiter(limit: tuning.rateLimitMessages, window: tuning.rateLimitWindow), logger: logger)

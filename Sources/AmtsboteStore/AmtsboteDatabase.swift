@@ -11,14 +11,19 @@ public final class AmtsboteDatabase: Sendable {
     let checkpointer: DatabaseQueue?
 
     /// Opens (creating folder and file when missing) the database at `path` and migrates it.
-    /// - Parameter backgroundCheckpoints: when true (the server), commits never copy the WAL back
-    ///   into the database file themselves (SQLite's automatic checkpoint, every 1000 pages, would
-    ///   hold up the commit, and every request waiting on it, for milliseconds); the caller runs
-    ///   `checkpoint()` regularly instead, on a connection of its own that does not block the writer.
-    public static func open(path: String, backgroundCheckpoints: Bool = false) throws -> AmtsboteDatabase {
+    /// - Parameters:
+    ///   - backgroundCheckpoints: when true (the server), commits never copy the WAL back
+    ///     into the database file themselves (SQLite's automatic checkpoint, every 1000 pages, would
+    ///     hold up the commit, and every request waiting on it, for milliseconds); the caller runs
+    ///     `checkpoint()` regularly instead, on a connection of its own that does not block the writer.
+    ///   - synchronous: how the commits are written out by default. The server opens with `normal`
+    ///     and syncs the commits that acknowledge something itself (`syncedTransaction`).
+    public static func open(
+        path: String, backgroundCheckpoints: Bool = false, synchronous: SynchronousMode = .full
+    ) throws -> AmtsboteDatabase {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        var configuration = makeConfiguration()
+        var configuration = makeConfiguration(synchronous: synchronous)
         if backgroundCheckpoints {
             configuration.prepareDatabase { db in
                 try db.execute(sql: "PRAGMA wal_autocheckpoint = 0")
@@ -70,13 +75,13 @@ public final class AmtsboteDatabase: Sendable {
         return (result.walFrameCount, result.checkpointedFrameCount)
     }
 
-    static func makeConfiguration() -> Configuration {
+    static func makeConfiguration(synchronous: SynchronousMode = .full) -> Configuration {
         var config = Configuration()
         // A second process (the CLI next to the server) waits instead of failing with SQLITE_BUSY.
         config.busyMode = .timeout(10)
         config.foreignKeysEnabled = true
         config.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            try db.execute(sql: "PRAGMA synchronous = \(synchronous.pragma)")
             // Reads straight from the mapped file instead of copying pages in with pread.
             try db.execute(sql: "PRAGMA mmap_size = 268435456")
         }

@@ -1,3 +1,4 @@
+import AmtsboteStore
 import ArgumentParser
 import Foundation
 import Testing
@@ -24,7 +25,15 @@ import Testing
         #expect(fromOptions.port == 9001 && fromOptions.share == 0.1 && fromOptions.wait == .seconds(5))
     }
 
+    @Test func acknowledgementsAreSyncedUnlessNormalIsChosen() throws {
+        #expect(try ServeCommand.parse([]).serverConfiguration(environment: [:]).synchronous == .full)
+        let normal = ["AMTSBOTE_SYNCHRONOUS": "normal"]
+        #expect(try ServeCommand.parse([]).serverConfiguration(environment: normal).synchronous == .normal)
+        #expect(try ServeCommand.parse(["--synchronous", "FULL"]).serverConfiguration(environment: normal).synchronous == .full)
+    }
+
     @Test(arguments: [
+        (["AMTSBOTE_SYNCHRONOUS": "off"], "The synchronous mode must be full or normal, not off."),
         (["AMTSBOTE_CONFIRMATION_WAIT": "soon"], "AMTSBOTE_CONFIRMATION_WAIT must be a number of seconds, not soon."),
         (["AMTSBOTE_CONFIRMATION_WAIT": "-1"], "The confirmation wait must be between 0 and 86400 seconds."),
         (["AMTSBOTE_BACKGROUND_SHARE": "2"], "The background share must be between 0.01 and 1."),

@@ -1,3 +1,4 @@
+import AmtsboteStore
 import Foundation
 
 /// Everything `amtsbote serve` needs, read once at start. Secrets come only from the environment;
@@ -19,6 +20,10 @@ public struct ServerConfiguration: Sendable {
     public var telegram: TelegramConfiguration?
     /// Bearer token of `POST /api/messages`; the route is off without it.
     public var apiToken: String?
+    /// Whether acknowledgements wait until the message is synced to the disk (`full`, the
+    /// default: it survives a power cut) or only written (`normal`: it survives a crash of the
+    /// process, the last moment before a power cut may be lost; faster).
+    public var synchronous: SynchronousMode = .full
     public var tuning: Tuning
 
     public init(

@@ -24,10 +24,12 @@ struct Intake: Sendable {
         }
     }
 
-    init(database: AmtsboteDatabase, wakeup: Wakeup) {
+    /// - Parameter synced: sync each commit to the disk before acknowledging its requests
+    ///   (`SynchronousMode.full`), so that an acknowledged message survives a power cut too.
+    init(database: AmtsboteDatabase, wakeup: Wakeup, synced: Bool = true) {
         self.wakeup = wakeup
         commit = GroupCommit(
-            writer: database.writer,
+            writer: database.writer, synced: synced,
             body: { db, batch in
                 try batch.map { submission in
                     switch submission {

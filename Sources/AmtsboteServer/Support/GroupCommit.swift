@@ -1,3 +1,4 @@
+import AmtsboteStore
 import GRDB
 import Synchronization
 
@@ -29,12 +30,20 @@ final class GroupCommit<Item: Sendable, Output: Sendable>: Sendable {
     private let writer: any DatabaseWriter
     private let body: Body
     private let afterCommit: @Sendable ([Item], [Output]) -> Void
+    private let synced: Bool
     private let state = Mutex(State())
 
-    /// - Parameter afterCommit: called on the writer queue after each successful commit with its
-    ///   items and outputs (keep it short: start a task for anything that waits).
-    init(writer: any DatabaseWriter, body: @escaping Body, afterCommit: @escaping @Sendable ([Item], [Output]) -> Void = { _, _ in }) {
+    /// - Parameters:
+    ///   - synced: when true, each commit is synced to the disk before its callers return
+    ///     (`AmtsboteDatabase.syncedTransaction`), whatever the connection's synchronous mode.
+    ///   - afterCommit: called on the writer queue after each successful commit with its
+    ///     items and outputs (keep it short: start a task for anything that waits).
+    init(
+        writer: any DatabaseWriter, synced: Bool = false, body: @escaping Body,
+        afterCommit: @escaping @Sendable ([Item], [Output]) -> Void = { _, _ in }
+    ) {
         self.writer = writer
+        self.synced = synced
         self.body = body
         self.afterCommit = afterCommit
     }
@@ -68,10 +77,16 @@ final class GroupCommit<Item: Sendable, Output: Sendable>: Sendable {
         if !batch.isEmpty {
             let items = batch.map(\.item)
             do {
-                var outputs: [Output] = []
-                try db.inTransaction {
-                    outputs = try body(db, items)
-                    return .commit
+                let outputs: [Output]
+                if synced {
+                    outputs = try AmtsboteDatabase.syncedTransaction(db) { try body(db, items) }
+                } else {
+                    var written: [Output] = []
+                    try db.inTransaction {
+                        written = try body(db, items)
+                        return .commit
+                    }
+                    outputs = written
                 }
                 guard outputs.count == batch.count else { throw Mismatch() }
                 for (waiter, output) in zip(batch, outputs) { waiter.continuation.resume(returning: output) }
