@@ -17,7 +17,7 @@ public final class AmtsboteDatabase: Sendable {
     ///     hold up the commit, and every request waiting on it, for milliseconds); the caller runs
     ///     `checkpoint()` regularly instead, on a connection of its own that does not block the writer.
     ///   - synchronous: how the commits are written out by default. The server opens with `normal`
-    ///     and syncs the commits that acknowledge something itself (`syncedTransaction`).
+    ///     and syncs the commits that acknowledge something itself (`transaction(_:synced:_:)`).
     public static func open(
         path: String, backgroundCheckpoints: Bool = false, synchronous: SynchronousMode = .full
     ) throws -> AmtsboteDatabase {

@@ -1,6 +1,6 @@
 /// How far a commit is written out before it counts as done (SQLite's `PRAGMA synchronous`,
 /// with the database in WAL mode).
-public enum SynchronousMode: String, Sendable, CaseIterable {
+public enum SynchronousMode: String, Sendable {
     /// Each commit is synced to the disk before it returns: it survives a power cut or an
     /// operating-system crash. Costs an `fsync` per commit (per group of requests in the server).
     case full

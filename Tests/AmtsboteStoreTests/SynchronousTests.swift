@@ -14,7 +14,7 @@ import Testing
         let database = try AmtsboteDatabase.open(path: file.path, backgroundCheckpoints: true, synchronous: .normal)
         try await database.writer.writeWithoutTransaction { db in
             #expect(try mode(db) == 1)
-            let inside = try AmtsboteDatabase.syncedTransaction(db) {
+            let inside = try AmtsboteDatabase.transaction(db, synced: true) {
                 try db.execute(sql: "INSERT INTO webhookDelivery (source, body, receivedAt) VALUES ('meta', x'7b7d', ?)", arguments: [testNow.timeIntervalSince1970])
                 return try mode(db)
             }
@@ -23,7 +23,7 @@ import Testing
             // A failing body rolls back and still restores the mode.
             struct Failure: Error {}
             #expect(throws: Failure.self) {
-                try AmtsboteDatabase.syncedTransaction(db) {
+                try AmtsboteDatabase.transaction(db, synced: true) {
                     try db.execute(sql: "INSERT INTO webhookDelivery (source, body, receivedAt) VALUES ('meta', x'7b7d', ?)", arguments: [testNow.timeIntervalSince1970])
                     throw Failure()
                 }

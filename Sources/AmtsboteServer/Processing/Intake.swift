@@ -26,7 +26,7 @@ struct Intake: Sendable {
 
     /// - Parameter synced: sync each commit to the disk before acknowledging its requests
     ///   (`SynchronousMode.full`), so that an acknowledged message survives a power cut too.
-    init(database: AmtsboteDatabase, wakeup: Wakeup, synced: Bool = true) {
+    init(database: AmtsboteDatabase, wakeup: Wakeup, synced: Bool) {
         self.wakeup = wakeup
         commit = GroupCommit(
             writer: database.writer, synced: synced,

@@ -35,7 +35,7 @@ final class GroupCommit<Item: Sendable, Output: Sendable>: Sendable {
 
     /// - Parameters:
     ///   - synced: when true, each commit is synced to the disk before its callers return
-    ///     (`AmtsboteDatabase.syncedTransaction`), whatever the connection's synchronous mode.
+    ///     (`AmtsboteDatabase.transaction(_:synced:_:)`), whatever the connection's synchronous mode.
     ///   - afterCommit: called on the writer queue after each successful commit with its
     ///     items and outputs (keep it short: start a task for anything that waits).
     init(
@@ -77,17 +77,7 @@ final class GroupCommit<Item: Sendable, Output: Sendable>: Sendable {
         if !batch.isEmpty {
             let items = batch.map(\.item)
             do {
-                let outputs: [Output]
-                if synced {
-                    outputs = try AmtsboteDatabase.syncedTransaction(db) { try body(db, items) }
-                } else {
-                    var written: [Output] = []
-                    try db.inTransaction {
-                        written = try body(db, items)
-                        return .commit
-                    }
-                    outputs = written
-                }
+                let outputs = try AmtsboteDatabase.transaction(db, synced: synced) { try body(db, items) }
                 guard outputs.count == batch.count else { throw Mismatch() }
                 for (waiter, output) in zip(batch, outputs) { waiter.continuation.resume(returning: output) }
                 afterCommit(items, outputs)
