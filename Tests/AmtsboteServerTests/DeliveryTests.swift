@@ -29,6 +29,38 @@ import Testing
         }
     }
 
+    @Test func aSendThatTimesOutIsRetried() async throws {
+        try await withFakePlatform { fake, fakePort in
+            // The platform answers the first send only after the server's request timeout.
+            await fake.enqueue(status: 200, body: #"{"recipient_id":"x","message_id":"late"}"#, delay: .seconds(3))
+            try await ServerHarness.run(fakePort: fakePort, adjust: { $0.tuning.requestTimeout = .seconds(1) }) {
+                (server: ServerHarness) async throws in
+                #expect(try await server.postMeta(try quickReply("PSID_T", mid: "m_timeout")) == 200)
+                let requests = await fake.waitForRequests(2, timeout: .seconds(5))
+                #expect(requests.count == 2)
+                #expect(Set(requests.map { String(decoding: $0.body, as: UTF8.self) }).count == 1)
+                // The retry came after the client gave up, not after the late answer.
+                if requests.count == 2 {
+                    let gap = requests[1].receivedAt - requests[0].receivedAt
+                    #expect(gap >= .seconds(1) && gap < .seconds(3), "gap \(gap)")
+                }
+                var entry = try #require(try await server.database().outboxEntries().first)
+                for _ in 0..<100 where entry.status != .sent {
+                    try await Task.sleep(for: .milliseconds(50))
+                    entry = try #require(try await server.database().outboxEntries().first)
+                }
+                #expect(entry.status == .sent)
+                #expect(entry.attempts == 2)
+            }
+        }
+    }
+
+    @Test(arguments: [(0.3, 1.0), (1.0, 1.0), (1.2, 2.0), (10.0, 10.0), (0.0, 1.0)])
+    func requestTimeoutsAreWholeSecondsRoundedUp(timeout: Double, seconds: Double) {
+        // Foundation on Linux would take 0.3 s as 0 and fail every request at once.
+        #expect(URLSessionTransport.wholeSeconds(.milliseconds(Int(timeout * 1000))) == seconds)
+    }
+
     @Test func aRetryGoesOnWithThePartThatFailed() async throws {
         try await withFakePlatform { fake, fakePort in
             // A long Instagram answer goes out in twelve parts; the third fails once.
@@ -96,7 +128,7 @@ import Testing
         }
         try await withFakePlatform { fake, fakePort in
             try await ServerHarness.run(fakePort: fakePort, databasePath: path) { _ in
-                let requests = await fake.waitForRequests(2)
+                let requests = await fake.waitForRequests(2, timeout: .seconds(5))
                 #expect(requests.count == 2)
                 let telegram = try #require(requests.first { $0.path.hasSuffix("/sendMessage") })
                 #expect(telegram.json["text"] as? String == "Noch offen")

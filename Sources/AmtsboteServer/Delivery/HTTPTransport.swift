@@ -50,10 +50,10 @@ public protocol HTTPTransport: Sendable {
 public struct URLSessionTransport: HTTPTransport {
     private let session: URLSession
 
-    /// - Parameter timeout: per-request timeout.
+    /// - Parameter timeout: per-request timeout, rounded up to whole seconds (at least one).
     public init(timeout: Duration = .seconds(10)) {
         let configuration = URLSessionConfiguration.ephemeral
-        let seconds = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18
+        let seconds = Self.wholeSeconds(timeout)
         configuration.timeoutIntervalForRequest = seconds
         configuration.timeoutIntervalForResource = seconds
         configuration.httpMaximumConnectionsPerHost = 16
@@ -61,6 +61,12 @@ public struct URLSessionTransport: HTTPTransport {
         configuration.urlCache = nil
         configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
         session = URLSession(configuration: configuration)
+    }
+
+    /// Foundation on Linux arms its timeout timer with whole seconds (`Int(interval) * 1000`
+    /// milliseconds): a fraction is dropped, and anything under a second fails every request at once.
+    static func wholeSeconds(_ timeout: Duration) -> Double {
+        max(1, (Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18).rounded(.up))
     }
 
     public func send(_ request: OutboundRequest) async throws -> InboundResponse {

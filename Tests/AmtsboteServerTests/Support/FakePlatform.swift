@@ -13,23 +13,32 @@ actor FakePlatform {
         var query: String
         var headers: [String: String]
         var body: Data
+        var receivedAt = ContinuousClock.now
 
         /// The body as a JSON object.
         var json: [String: Any] { ((try? JSONSerialization.jsonObject(with: body)) as? [String: Any]) ?? [:] }
     }
 
     private(set) var requests: [Recorded] = []
-    private var script: [(status: Int, body: String, headers: [String: String])] = []
+    private var script: [Answer] = []
 
-    /// Queues answers for the next requests, in order.
-    func enqueue(status: Int, body: String, headers: [String: String] = [:]) {
-        script.append((status, body, headers))
+    struct Answer: Sendable {
+        var status: Int
+        var body: String
+        var headers: [String: String] = [:]
+        /// How long the fake waits before answering (a client with a shorter timeout gives up).
+        var delay: Duration = .zero
     }
 
-    func record(_ request: Recorded) -> (status: Int, body: String, headers: [String: String]) {
+    /// Queues answers for the next requests, in order.
+    func enqueue(status: Int, body: String, headers: [String: String] = [:], delay: Duration = .zero) {
+        script.append(Answer(status: status, body: body, headers: headers, delay: delay))
+    }
+
+    func record(_ request: Recorded) -> Answer {
         requests.append(request)
         if !script.isEmpty { return script.removeFirst() }
-        return (200, #"{"ok":true,"result":{},"recipient_id":"x","message_id":"m"}"#, [:])
+        return Answer(status: 200, body: #"{"ok":true,"result":{},"recipient_id":"x","message_id":"m"}"#)
     }
 
     /// Waits until at least `count` requests arrived (or the timeout), then returns them all.
@@ -51,6 +60,7 @@ actor FakePlatform {
             let answer = await self.record(Recorded(
                 method: "POST", path: request.uri.path, query: request.uri.query ?? "", headers: headers,
                 body: Data(Array(buffer: body))))
+            if answer.delay > .zero { try await Task.sleep(for: answer.delay) }
             var fields = HTTPFields()
             fields[.contentType] = "application/json"
             for (name, value) in answer.headers { fields[HTTPField.Name(name)!] = value }
