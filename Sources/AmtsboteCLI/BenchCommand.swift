@@ -64,10 +64,10 @@ struct BenchCommand: AsyncParsableCommand {
             let question = pool[(i &* 7919) % pool.count]
             let t0 = ContinuousClock.now
             let result = matcher.match(question)
-            latencies.append(seconds(ContinuousClock.now - t0))
+            latencies.append((ContinuousClock.now - t0).inSeconds)
             sink &+= result.candidates.count
         }
-        let elapsed = seconds(ContinuousClock.now - start)
+        let elapsed = (ContinuousClock.now - start).inSeconds
         latencies.sort()
         let p50 = latencies[latencies.count / 2] * 1e6
         let p99 = latencies[min(latencies.count - 1, latencies.count * 99 / 100)] * 1e6
@@ -76,9 +76,5 @@ struct BenchCommand: AsyncParsableCommand {
             name, ms(load), Double(count) / elapsed, p50, p99, count, sink)
     }
 
-    static func seconds(_ d: Duration) -> Double {
-        Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
-    }
-
-    static func ms(_ d: Duration) -> String { String(format: "%.0f ms", seconds(d) * 1000) }
+    static func ms(_ d: Duration) -> String { String(format: "%.0f ms", d.inSeconds * 1000) }
 }

@@ -1,3 +1,4 @@
+import AmtsboteCore
 import Foundation
 
 #if canImport(FoundationNetworking)
@@ -66,7 +67,7 @@ public struct URLSessionTransport: HTTPTransport {
     /// Foundation on Linux arms its timeout timer with whole seconds (`Int(interval) * 1000`
     /// milliseconds): a fraction is dropped, and anything under a second fails every request at once.
     static func wholeSeconds(_ timeout: Duration) -> Double {
-        max(1, (Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18).rounded(.up))
+        max(1, timeout.inSeconds.rounded(.up))
     }
 
     public func send(_ request: OutboundRequest) async throws -> InboundResponse {

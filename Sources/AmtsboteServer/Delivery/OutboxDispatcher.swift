@@ -87,7 +87,7 @@ struct OutboxDispatcher: Service {
 
     private func recoverInterruptedSends() async {
         do {
-            let holdUntil = Date().addingTimeInterval(seconds(tuning.confirmationWait))
+            let holdUntil = Date().addingTimeInterval(tuning.confirmationWait.inSeconds)
             let found = try await database.recoverInterruptedSends(confirmingChannels: Self.confirmingChannels, holdUntil: holdUntil) {
                 entry in
                 (try? entry.botReply()).flatMap { EchoDigest.ofPartInFlight($0, channel: entry.channel, partsSent: entry.partsSent) }
@@ -215,12 +215,8 @@ struct OutboxDispatcher: Service {
 
     /// Exponential backoff: base × 2^(attempt−1), capped.
     func backoff(attempt: Int) -> Double {
-        let base = seconds(tuning.retryBaseDelay)
-        return min(base * pow(2, Double(max(attempt - 1, 0))), seconds(tuning.retryMaxDelay))
-    }
-
-    private func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        let base = tuning.retryBaseDelay.inSeconds
+        return min(base * pow(2, Double(max(attempt - 1, 0))), tuning.retryMaxDelay.inSeconds)
     }
 
     private func outboundMessage(for entry: OutboxEntryRecord, conversation: ConversationRecord?) throws -> OutboundMessage {

@@ -1,3 +1,5 @@
+import AmtsboteCore
+
 /// Tells a burst of incoming requests from ordinary traffic by their rate over short windows.
 /// A trickle (a few citizens, or the platforms' echoes of replies being delivered) must not
 /// throttle background processing; only a rate the acknowledgements have to be protected from does.
@@ -22,8 +24,7 @@ struct BurstDetector {
         }
         let elapsed = now - start.instant
         guard elapsed >= window else { return isBurst }
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        isBurst = Double(arrivals - start.arrivals) / seconds >= threshold
+        isBurst = Double(arrivals - start.arrivals) / elapsed.inSeconds >= threshold
         windowStart = (now, arrivals)
         return isBurst
     }
