@@ -44,11 +44,9 @@ import Testing
                     let gap = requests[1].receivedAt - requests[0].receivedAt
                     #expect(gap >= .seconds(1) && gap < .seconds(3), "gap \(gap)")
                 }
-                var entry = try #require(try await server.database().outboxEntries().first)
-                for _ in 0..<100 where entry.status != .sent {
-                    try await Task.sleep(for: .milliseconds(50))
-                    entry = try #require(try await server.database().outboxEntries().first)
-                }
+                let database = try server.database()
+                #expect(try await waitUntil(timeout: .seconds(5)) { try await database.outboxEntries().first?.status == .sent })
+                let entry = try #require(try await database.outboxEntries().first)
                 #expect(entry.status == .sent)
                 #expect(entry.attempts == 2)
             }
