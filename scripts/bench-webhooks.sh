@@ -90,7 +90,7 @@ curl -s -o /dev/null -X POST "http://127.0.0.1:$BARE_PORT/x" -d '{}'
 
 # 1a. A steady load from a few connections (STEADY_CONNECTIONS, default 4; 0 skips it), on the
 # fresh database: below the 64 connections, where the server has to tell a burst from ordinary
-# traffic by the rate its own acknowledgements allow (README, "4 connections").
+# traffic by the rate its own acknowledgements allow (docs/benchmark-log.md, "A steadier load").
 if [ "$STEADY_CONNECTIONS" != 0 ]; then
   kill -STOP "$BARE_PID"
   BENCH_OFFSET=$((MESSAGES * 7 / 8)) run_wrk "$PORT" "serve-steady" 1 "$STEADY_CONNECTIONS"
