@@ -67,8 +67,11 @@ import Testing
     }
 
     @Test func firstContactGetsBotAndPrivacyNoticeOnce() {
-        let first = engine.respond(to: tap("topic:reisepass"), state: ConversationState())
-        #expect(first.reply.text.hasPrefix("Hallo, ich bin ein Bot.\n\nDatenschutz: 90 Tage.\n\n**Reisepass beantragen**"))
+        let first = engine.respond(to: tap("topic:personalausweis"), state: ConversationState())
+        #expect(first.reply.text.hasPrefix("Hallo, ich bin ein Bot.\n\nDatenschutz: 90 Tage.\n\n**Personalausweis beantragen**"))
+        // The notice goes before the answer; its choices and their label stay.
+        #expect(first.reply.choices.map(\.payload) == ["topic:reisepass", "topic:anmeldung"])
+        #expect(first.reply.choicesLabel == "Passende Themen")
         #expect(first.state.introduced)
         let second = engine.respond(to: tap("topic:reisepass"), state: first.state)
         #expect(second.reply.text.hasPrefix("**Reisepass beantragen**"))

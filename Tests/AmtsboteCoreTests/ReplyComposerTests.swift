@@ -47,6 +47,9 @@ struct ReplyComposerTests {
             BotReply.Choice(title: "Führerschein umtauschen", payload: "topic:fuehrerschein"),
         ])
         #expect(reply.choices.compactMap { ReplyComposer.topic(inPayload: $0.payload) } == ["wohnsitz-ummelden", "fuehrerschein"])
+        #expect(reply.choicesLabel == "Passende Themen")
+        // Without related topics there is nothing to label.
+        #expect(try Self.composer().answer(topic: "muelltonne", language: "de").choicesLabel == nil)
     }
 
     @Test("payloads round-trip")
@@ -109,6 +112,8 @@ struct ReplyComposerTests {
         ])
         let english = try Self.composer().clarify(["sperrmuell", "muelltonne"], language: "en")
         #expect(english.text == "Did you mean:\n1) Bulky waste collection\n2) Mülltonne bestellen\nNone of these? Please rephrase.")
+        #expect(reply.choicesLabel == "Thema wählen")
+        #expect(english.choicesLabel == "Choose a topic")
     }
 
     @Test("small talk and emergency replies come from city.yaml", arguments: [

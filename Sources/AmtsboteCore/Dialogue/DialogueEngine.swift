@@ -143,7 +143,9 @@ public struct DialogueEngine: Sendable {
         let body = isGreeting ? [] : [reply.text]
         // An emergency text comes first, before anything else.
         let parts = outcome == .emergency ? body + notice : notice + body
-        return BotReply(text: parts.filter { !$0.isEmpty }.joined(separator: "\n\n"), choices: reply.choices)
+        var combined = reply
+        combined.text = parts.filter { !$0.isEmpty }.joined(separator: "\n\n")
+        return combined
     }
 
     private func wordCount(_ text: String) -> Int {

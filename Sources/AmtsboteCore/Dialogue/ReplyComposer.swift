@@ -52,7 +52,8 @@ public struct ReplyComposer: Sendable {
             guard knowledgeBase.topic(relatedID) != nil else { return nil }
             return BotReply.Choice(title: knowledgeBase.title(of: relatedID, in: language), payload: Self.payload(forTopic: relatedID))
         }
-        return BotReply(text: parts.joined(separator: "\n\n"), choices: choices)
+        let label = choices.isEmpty ? nil : city.message("label_related", in: textLanguage)
+        return BotReply(text: parts.joined(separator: "\n\n"), choices: choices, choicesLabel: label)
     }
 
     /// "Meinten Sie 1) … 2) …?" with the topics as choices.
@@ -63,7 +64,8 @@ public struct ReplyComposer: Sendable {
         lines += titles.enumerated().map { "\($0.offset + 1)) \($0.element)" }
         if let none = city.message("clarify_none", in: language) { lines.append(none) }
         let choices = zip(ids, titles).map { BotReply.Choice(title: $1, payload: Self.payload(forTopic: $0)) }
-        return BotReply(text: lines.joined(separator: "\n"), choices: choices)
+        let label = city.message("label_choices", in: language)
+        return BotReply(text: lines.joined(separator: "\n"), choices: choices, choicesLabel: label)
     }
 
     /// A small-talk reply from `city.yaml` messages (falling back to the greeting).

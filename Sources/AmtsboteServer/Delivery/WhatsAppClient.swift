@@ -45,7 +45,8 @@ struct WhatsAppClient: PlatformClient {
             bodies.append(Body(to: message.recipientID, type: "text", text: .init(body: part)))
         }
         if let interactiveText {
-            bodies.append(Body(to: message.recipientID, type: "interactive", interactive: interactive(interactiveText, choices)))
+            let interactive = interactive(interactiveText, choices, label: message.reply.choicesLabel)
+            bodies.append(Body(to: message.recipientID, type: "interactive", interactive: interactive))
         }
         if let id = message.outboxID {
             for index in bodies.indices { bodies[index].callbackData = SendReference(entryID: id, part: index).text }
@@ -53,17 +54,25 @@ struct WhatsAppClient: PlatformClient {
         return bodies
     }
 
-    private static func interactive(_ text: String, _ choices: [BotReply.Choice]) -> Body.Interactive {
+    private static func interactive(_ text: String, _ choices: [BotReply.Choice], label: String?) -> Body.Interactive {
         if choices.count <= maxButtons {
             let buttons = choices.map {
                 Body.Button(reply: .init(id: $0.payload, title: MessengerClient.shorten($0.title, to: 20)))
             }
             return Body.Interactive(type: "button", body: .init(text: text), action: .init(buttons: buttons))
         }
-        let rows = choices.prefix(maxRows).map { Body.Row(id: $0.payload, title: MessengerClient.shorten($0.title, to: 24)) }
+        let rows = Array(choices.prefix(maxRows).map { Body.Row(id: $0.payload, title: MessengerClient.shorten($0.title, to: 24)) })
         return Body.Interactive(
             type: "list", body: .init(text: text),
-            action: .init(button: "Auswahl / Choose", sections: [.init(title: "Themen / Topics", rows: Array(rows))]))
+            action: .init(button: listButton(label, rows: rows.count), sections: [.init(rows: rows)]))
+    }
+
+    /// The text on the button that opens a list (required, at most 20 characters): the reply's
+    /// label from `city.yaml`, else the range of the choices' numbers ("1–5"), which needs no
+    /// language (a "Meinten Sie …?" numbers them in its text).
+    static func listButton(_ label: String?, rows: Int) -> String {
+        let trimmed = label?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        return trimmed.isEmpty ? "1–\(rows)" : MessengerClient.shorten(trimmed, to: 20)
     }
 
     struct Body: Encodable {
@@ -130,8 +139,8 @@ struct WhatsAppClient: PlatformClient {
             var title: String
         }
 
+        /// One section, so no title (WhatsApp requires one only when there are several).
         struct Section: Encodable {
-            var title: String
             var rows: [Row]
         }
 
