@@ -25,7 +25,7 @@ private final class OverlapRecordingClient: PlatformClient {
             state.current -= 1
             state.sent += 1
         }
-        try await progress(1, 1)
+        try await progress(PartsSent(count: 1, total: 1))
     }
 
     var most: Int { state.withLock { $0.most } }

@@ -22,7 +22,7 @@ struct MessengerClient: PlatformClient {
         }
         components.queryItems = [URLQueryItem(name: "access_token", value: pageAccessToken)]
         guard let url = components.url else { throw DeliveryError.permanent("bad META_GRAPH_URL") }
-        try await sendParts(Array(parts.enumerated()), from: firstPart, progress: progress) { index, text in
+        try await sendParts(Array(parts.enumerated()), from: firstPart, progress: progress, text: \.element) { index, text in
             let isLast = index == parts.count - 1
             let body = SendBody(
                 recipient: .init(id: message.recipientID),

@@ -179,11 +179,11 @@ struct OutboxDispatcher: Service {
                 throw DeliveryError.permanent("channel \(entry.channel.rawValue) is not configured")
             }
             let partMarks = self.partMarks
-            try await client.send(message, from: entry.partsSent) { sent, total in
+            try await client.send(message, from: entry.partsSent) { sent in
                 // The last part is recorded with the entry itself.
-                guard sent < total else { return }
-                let next = EchoDigest.ofPartInFlight(message.reply, channel: entry.channel, partsSent: sent)
-                try await partMarks.submit((id: id, parts: sent, awaitedEcho: next))
+                guard sent.count < sent.total else { return }
+                let next = EchoDigest.channels.contains(entry.channel) ? sent.nextText.map(EchoDigest.of) : nil
+                try await partMarks.submit((id: id, parts: sent.count, awaitedEcho: next))
             }
             try await sentMarks.submit((id: id, at: Date()))
             logger.info("reply delivered", metadata: ["channel": "\(entry.channel.rawValue)", "outbox": "\(id)"])

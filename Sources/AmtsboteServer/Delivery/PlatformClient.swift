@@ -5,27 +5,46 @@ import AmtsboteCore
 public protocol PlatformClient: Sendable {
     /// Sends `message`, split and formatted as the platform needs, starting with part
     /// `firstPart` (the earlier ones were delivered before); `progress` hears of each part the
-    /// platform confirmed, with the number of parts sent so far and the total.
+    /// platform confirmed.
     /// - Throws: `DeliveryError` (other errors count as temporary).
     func send(_ message: OutboundMessage, from firstPart: Int, progress: PartProgress) async throws
 }
 
-/// Told after each confirmed part of a split reply: (parts sent so far, parts in all).
-public typealias PartProgress = @Sendable (_ sent: Int, _ total: Int) async throws -> Void
+/// Told after each confirmed part of a split reply.
+public typealias PartProgress = @Sendable (_ sent: PartsSent) async throws -> Void
+
+/// How far a split reply has got, as the client that split it knows.
+public struct PartsSent: Sendable, Equatable {
+    /// Parts the platform confirmed so far, those of earlier attempts included.
+    public var count: Int
+    /// Parts in all.
+    public var total: Int
+    /// The text of the part that goes out next, as the platform receives it; nil after the last.
+    public var nextText: String?
+
+    public init(count: Int, total: Int, nextText: String? = nil) {
+        self.count = count
+        self.total = total
+        self.nextText = nextText
+    }
+}
 
 extension PlatformClient {
     /// Sends the whole of `message`.
     public func send(_ message: OutboundMessage) async throws {
-        try await send(message, from: 0, progress: { _, _ in })
+        try await send(message, from: 0, progress: { _ in })
     }
 
-    /// Sends `parts[firstPart...]` one after the other with `sendPart`, reporting each to `progress`.
+    /// Sends `parts[firstPart...]` one after the other with `sendPart`, reporting each to
+    /// `progress` with the text (`text(part)`) of the part after it.
     func sendParts<Part>(
-        _ parts: [Part], from firstPart: Int, progress: PartProgress, sendPart: (Part) async throws -> Void
+        _ parts: [Part], from firstPart: Int, progress: PartProgress, text: (Part) -> String,
+        sendPart: (Part) async throws -> Void
     ) async throws {
         for index in parts.indices where index >= firstPart {
             try await sendPart(parts[index])
-            try await progress(index + 1, parts.count)
+            let next = parts.indices.contains(index + 1) ? text(parts[index + 1]) : nil
+            try await progress(PartsSent(count: index + 1, total: parts.count, nextText: next))
         }
     }
 }

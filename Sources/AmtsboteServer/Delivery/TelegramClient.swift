@@ -14,7 +14,7 @@ struct TelegramClient: PlatformClient {
     func send(_ message: OutboundMessage, from firstPart: Int, progress: PartProgress) async throws {
         let chatID = message.address.chatID ?? message.recipientID
         let parts = TextSplitter.split(ReplyText.plain(message.reply), limit: 4096, measure: .utf16)
-        try await sendParts(Array(parts.enumerated()), from: firstPart, progress: progress) { index, text in
+        try await sendParts(Array(parts.enumerated()), from: firstPart, progress: progress, text: \.element) { index, text in
             let keyboard = index == parts.count - 1 ? Self.keyboard(message.reply.choices) : nil
             try await call("sendMessage", body: SendMessage(chatID: ChatID(chatID), text: text, replyMarkup: keyboard))
         }

@@ -16,7 +16,7 @@ struct WhatsAppClient: PlatformClient {
     func send(_ message: OutboundMessage, from firstPart: Int, progress: PartProgress) async throws {
         guard let phoneNumberID = message.address.phoneNumberID, let url = URL(string: "\(graphURL)/\(phoneNumberID)/messages")
         else { throw DeliveryError.permanent("no WhatsApp phone number id for this conversation") }
-        try await sendParts(Self.bodies(for: message), from: firstPart, progress: progress) { body in
+        try await sendParts(Self.bodies(for: message), from: firstPart, progress: progress, text: \.shownText) { body in
             let response: InboundResponse
             do {
                 response = try await transport.send(try .json(url, body: body, headers: ["Authorization": "Bearer \(accessToken)"]))
@@ -98,6 +98,9 @@ struct WhatsAppClient: PlatformClient {
             case messagingProduct = "messaging_product"
             case recipientType = "recipient_type"
         }
+
+        /// The text the citizen reads in this message.
+        var shownText: String { text?.body ?? interactive?.body.text ?? "" }
 
         struct Text: Encodable {
             var previewURL = false
