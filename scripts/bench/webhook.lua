@@ -1,8 +1,10 @@
--- wrk script: posts pre-signed Messenger webhooks, each thread walking its own slice of the file
--- (scripts/bench/make_bodies.py). The records have one width, so record i starts at i * width,
--- and each thread reads them in blocks as it goes: nothing is loaded up front. (Parsing the whole
--- file took each Lua state about 9 s, and wrk starts its first thread while it still prepares the
--- next: that thread ran alone meanwhile, and what it sent then was counted in the measured window.)
+-- wrk script: posts pre-signed Messenger webhooks from scripts/bench/make_bodies.py's file; of n
+-- threads, thread k sends records k, k + n, k + 2n, ... The records have one width, so record i
+-- starts at i * width, and each thread reads them in blocks as it goes, using every n-th record of
+-- a block (the other threads read the same blocks, from the page cache): nothing is loaded up
+-- front. (Parsing the whole file took each Lua state about 9 s, and wrk starts its first thread
+-- while it still prepares the next: that thread ran alone meanwhile, and what it sent then was
+-- counted in the measured window.)
 local BLOCK = 4096  -- records per read
 
 local threads = 0
