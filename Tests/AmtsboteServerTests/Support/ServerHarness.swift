@@ -53,16 +53,16 @@ struct ServerHarness: Sendable {
             apiToken: TestSecrets.apiToken, tuning: tuning)
     }
 
-    /// Runs the server against `fakePort` while `body` runs.
+    /// Runs the server against `fakePort` while `body` runs (logging to `logger`, by default nowhere).
     static func run<T: Sendable>(
-        fakePort: Int, databasePath: String = temporaryDatabasePath(), adjust: (inout ServerConfiguration) -> Void = { _ in },
-        _ body: (ServerHarness) async throws -> T
+        fakePort: Int, databasePath: String = temporaryDatabasePath(), logger: Logger = quietLogger,
+        adjust: (inout ServerConfiguration) -> Void = { _ in }, _ body: (ServerHarness) async throws -> T
     ) async throws -> T {
         var configuration = configuration(fakePort: fakePort, databasePath: databasePath)
         adjust(&configuration)
         let knowledge = configuration.knowledgeDirectory
         return try await withRunningApp({ onPort in
-            try await buildApplication(configuration: configuration, logger: quietLogger, onServerRunning: onPort)
+            try await buildApplication(configuration: configuration, logger: logger, onServerRunning: onPort)
         }) { port in
             try await body(ServerHarness(port: port, databasePath: databasePath, knowledgeDirectory: knowledge))
         }
