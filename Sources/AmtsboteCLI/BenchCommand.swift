@@ -30,6 +30,7 @@ struct BenchCommand: AsyncParsableCommand {
         let matcher = Matcher(knowledgeBase: base)
         let sampleLoad = ContinuousClock.now - loadStart
         print(Self.measure(name: "sample base (\(base.topics.count) topics)", matcher: matcher, load: sampleLoad, count: questions))
+        print(Self.measureHostile(matcher: matcher))
 
         guard topics > 0 else { return }
         let folder = generatedFolder.map { URL(fileURLWithPath: $0) }
@@ -74,6 +75,38 @@ struct BenchCommand: AsyncParsableCommand {
         return String(
             format: "%@: load %@, %.0f questions/s, p50 %.1f µs, p99 %.1f µs (%d questions, checksum %d)",
             name, ms(load), Double(count) / elapsed, p50, p99, count, sink)
+    }
+
+    /// Times messages no citizen writes but anyone could send: one 4,096-letter "word", 4,096
+    /// characters of 48-letter compounds of known words (Telegram's and WhatsApp's limit; the web
+    /// chat takes 4,000), and 1 MB (the intake's limit, the JSON API's) of ordinary words.
+    static func measureHostile(matcher: Matcher) -> String {
+        var random = SystemRandomNumberGenerator()
+        let parts = ["müll", "ausweis", "sperr", "abhol", "wohn", "sitz", "melde", "kita", "platz", "steuer", "bürger", "pass"]
+        func compound() -> String {
+            var word = ""
+            while word.unicodeScalars.count < 44 { word += parts.randomElement(using: &random)! }
+            return String(word.unicodeScalars.prefix(48))
+        }
+        var compounds = ""
+        while compounds.utf16.count < 4096 { compounds += compound() + " " }
+        var megabyte = ""
+        let sentence = "Ich bin umgezogen und muss meine Wohnung ummelden, wo bekomme ich einen Termin? "
+        while megabyte.utf8.count < 1_000_000 { megabyte += sentence }
+        let cases = [
+            ("one 4,096-letter word", String(repeating: "a", count: 4096)),
+            ("4 KB of long compounds", compounds),
+            ("1 MB of ordinary words", megabyte),
+        ]
+        let timings = cases.map { name, text in
+            let runs = (0..<5).map { _ in
+                let start = ContinuousClock.now
+                _ = matcher.match(text)
+                return ContinuousClock.now - start
+            }
+            return "\(name) \(ms(runs.sorted()[2]))"
+        }
+        return "hostile messages (median of 5): " + timings.joined(separator: ", ")
     }
 
     static func ms(_ d: Duration) -> String { String(format: "%.0f ms", d.inSeconds * 1000) }

@@ -52,6 +52,23 @@ struct MatcherTests {
         try Self.expectAnswer(text, topic)
     }
 
+    @Test("words longer than any real word are not split or corrected (the work grows with the square of the length)")
+    func overlongWordsAreLeftAlone() throws {
+        let vocabulary = try #require(try MiniCity.requireMatcher().indexes["de"]?.vocabulary)
+        #expect(vocabulary.compoundParts(of: "sperrmüllabholung") != nil)
+        // Four known words make a compound of 44 letters, which is split; with another four, 49
+        // letters, one over the limit, it is not.
+        let long = "personalausweis" + "bibliotheksausweis" + "wohnung" + "kita"
+        let overlong = "personalausweis" + "bibliotheksausweis" + "sperrmüll" + "wohnung"
+        #expect(TextNormalizer.fold(long).unicodeScalars.count == 44)
+        #expect(TextNormalizer.fold(overlong).unicodeScalars.count == Vocabulary.longestWord + 1)
+        #expect(vocabulary.compoundParts(of: long)?.count == 4)
+        #expect(vocabulary.compoundParts(of: overlong) == nil)
+        // A message of nothing but such a word still gets a decision, and an honest one.
+        let result = try MiniCity.requireMatcher().match(String(repeating: "sperrmüll", count: 500))
+        #expect(result.outcome == .escalate)
+    }
+
     @Test("a question using only a synonym from city.yaml finds the topic", arguments: [
         ("Ich habe ein Knöllchen bekommen", "verwarnungsgeld", nil as String?),
         ("Knöllchen bezahlen", "verwarnungsgeld", nil),

@@ -100,11 +100,16 @@ struct Vocabulary: Sendable {
 
     var knownStemsSet: Set<String> { Set(stems) }
 
+    /// Words longer than this (in Unicode scalars) are neither corrected nor split into compound
+    /// parts: the work for both grows with the square of the length (a "word" of 4,000 letters, as
+    /// a Telegram message may hold, took seconds), and no real word is this long.
+    static let longestWord = 48
+
     /// The stem of the known word one edit away from `token`, if any (most frequent first).
     func correction(of token: String) -> String? {
         let folded = TextNormalizer.fold(token)
         // Short words are too often another real word one letter away ("wetter" / "weiter").
-        guard folded.count >= 7 else { return nil }
+        guard folded.count >= 7, folded.unicodeScalars.count <= Self.longestWord else { return nil }
         let scalars = folded.unicodeScalars.map(\.value)
         let own = wordNumbers[folded]
         var best: (word: String, count: Int)?
@@ -158,7 +163,9 @@ struct Vocabulary: Sendable {
 
     /// Splits a folded word into known parts (no cache).
     private func splitCompound(_ folded: String) -> [String]? {
-        split(Array(folded.unicodeScalars)[...], depth: 0)
+        let scalars = Array(folded.unicodeScalars)
+        guard scalars.count <= Self.longestWord else { return nil }
+        return split(scalars[...], depth: 0)
     }
 
     private func split(_ word: ArraySlice<Unicode.Scalar>, depth: Int) -> [String]? {
