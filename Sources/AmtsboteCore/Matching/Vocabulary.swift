@@ -163,32 +163,37 @@ struct Vocabulary: Sendable {
 
     /// Splits a folded word into known parts (no cache).
     private func splitCompound(_ folded: String) -> [String]? {
-        let scalars = Array(folded.unicodeScalars)
-        guard scalars.count <= Self.longestWord else { return nil }
-        return split(scalars[...], depth: 0)
+        let bytes = Array(folded.utf8)
+        // Where each Unicode scalar starts, then the end: parts are cut between scalars.
+        var bounds = bytes.indices.filter { bytes[$0] & 0xC0 != 0x80 }
+        guard bounds.count <= Self.longestWord else { return nil }
+        bounds.append(bytes.count)
+        return split(bytes, bounds: bounds, from: 0, depth: 0)
     }
 
-    private func split(_ word: ArraySlice<Unicode.Scalar>, depth: Int) -> [String]? {
+    /// Splits the word's scalars from number `start` to the end. Parts are made from the UTF-8
+    /// bytes: Strings built from scalar slices go through generic code several times slower.
+    private func split(_ bytes: [UInt8], bounds: [Int], from start: Int, depth: Int) -> [String]? {
         let minPart = 3
-        guard word.count >= 2 * minPart, depth < 3 else { return nil }
+        let count = bounds.count - 1
+        guard count - start >= 2 * minPart, depth < 3 else { return nil }
+        func part(_ from: Int, _ to: Int) -> String { String(decoding: bytes[bounds[from]..<bounds[to]], as: UTF8.self) }
         // Longest known head first: "abfuhrkalender" prefers abfuhr + kalender over ab + …
-        var end = word.endIndex - minPart
-        while end - word.startIndex >= minPart {
-            let head = String(String.UnicodeScalarView(word[word.startIndex..<end]))
-            let tail = word[end...]
-            if let headStem = knownPart(head) {
-                let tailString = String(String.UnicodeScalarView(tail))
-                if let tailStem = knownPart(tailString) { return [headStem, tailStem] }
-                if let rest = split(tail, depth: depth + 1) { return [headStem] + rest }
+        var end = count - minPart
+        while end - start >= minPart {
+            if let headStem = knownPart(part(start, end)) {
+                if let tailStem = knownPart(part(end, count)) { return [headStem, tailStem] }
+                if let rest = split(bytes, bounds: bounds, from: end, depth: depth + 1) { return [headStem] + rest }
             }
             end -= 1
         }
         return nil
     }
 
-    /// A string from the values of valid Unicode scalars.
+    /// A string from the values of valid Unicode scalars (ASCII, the usual case, straight from bytes).
     private static func string(_ scalars: [UInt32]) -> String {
-        String(String.UnicodeScalarView(scalars.compactMap(Unicode.Scalar.init)))
+        if scalars.allSatisfy({ $0 < 0x80 }) { return String(decoding: scalars.map { UInt8($0) }, as: UTF8.self) }
+        return String(String.UnicodeScalarView(scalars.compactMap(Unicode.Scalar.init)))
     }
 
     /// The stem of a compound part when the base knows it (also without a linking "s").
