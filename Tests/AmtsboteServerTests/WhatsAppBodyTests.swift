@@ -41,6 +41,26 @@ import Testing
         #expect(rows.compactMap { $0["id"] as? String } == (1...count).map { "topic:t\($0)" })
     }
 
+    @Test func longTopicTitlesAreShortenedInTheRowAndGivenInFullBelow() throws {
+        let titles = [
+            "Sperrmüll anmelden",  // fits
+            "Personalausweis beantragen",  // 26 characters
+            String(repeating: "Wohnsitz ", count: 9),  // over 72
+            "Kita", "Reisepass",
+        ]
+        let choices = titles.enumerated().map { BotReply.Choice(title: $1, payload: "topic:t\($0)") }
+        let interactive = try Self.interactive(BotReply(text: "Meinten Sie …", choices: choices, choicesLabel: "Thema auswählen"))
+        let action = try #require(interactive["action"] as? [String: Any])
+        let rows = try #require((action["sections"] as? [[String: Any]])?.first?["rows"] as? [[String: Any]])
+        #expect(rows.map { $0["title"] as? String } == [
+            "Sperrmüll anmelden", "Personalausweis beantra…", "Wohnsitz Wohnsitz Wohns…", "Kita", "Reisepass",
+        ])
+        #expect(rows.map { $0["description"] as? String } == [
+            nil, "Personalausweis beantragen", String(titles[2].prefix(71)) + "…", nil, nil,
+        ])
+        #expect(rows.allSatisfy { ($0["title"] as? String ?? "").count <= 24 && ($0["description"] as? String ?? "").count <= 72 })
+    }
+
     @Test func upToThreeChoicesAreButtonsWithoutAListLabel() throws {
         let interactive = try Self.interactive(BotReply(text: "Meinten Sie …", choices: Self.choices(3), choicesLabel: "Thema auswählen"))
         #expect(interactive["type"] as? String == "button")

@@ -61,7 +61,7 @@ struct WhatsAppClient: PlatformClient {
             }
             return Body.Interactive(type: "button", body: .init(text: text), action: .init(buttons: buttons))
         }
-        let rows = Array(choices.prefix(maxRows).map { Body.Row(id: $0.payload, title: MessengerClient.shorten($0.title, to: 24)) })
+        let rows = Array(choices.prefix(maxRows).map(Body.Row.init))
         return Body.Interactive(
             type: "list", body: .init(text: text),
             action: .init(button: listButton(label, rows: rows.count), sections: [.init(rows: rows)]))
@@ -147,9 +147,18 @@ struct WhatsAppClient: PlatformClient {
             var rows: [Row]
         }
 
+        /// A list row: a title of at most 24 characters; a longer topic title is given in full
+        /// (up to 72 characters) as the row's description below the shortened one.
         struct Row: Encodable {
             var id: String
             var title: String
+            var description: String?
+
+            init(_ choice: BotReply.Choice) {
+                id = choice.payload
+                title = MessengerClient.shorten(choice.title, to: 24)
+                description = choice.title.count > 24 ? MessengerClient.shorten(choice.title, to: 72) : nil
+            }
         }
     }
 }
