@@ -49,6 +49,11 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Option(
         name: .long,
+        help: "Seconds between checks of the knowledge folder for changed files; 0: only on SIGHUP (env AMTSBOTE_KNOWLEDGE_POLL; default 3).")
+    var knowledgePoll: Int?
+
+    @Option(
+        name: .long,
         help: "full: a message is acknowledged once synced to the disk, so it survives a power cut; normal: once written, which survives a crash of the server but not of the machine, and is faster (env AMTSBOTE_SYNCHRONOUS; default full).")
     var synchronous: String?
 
@@ -78,6 +83,13 @@ struct ServeCommand: AsyncParsableCommand {
         }) {
             guard (0...86_400).contains(wait) else { throw ValidationError("The confirmation wait must be between 0 and 86400 seconds.") }
             configuration.tuning.confirmationWait = .seconds(wait)
+        }
+        if let poll = try knowledgePoll ?? environment["AMTSBOTE_KNOWLEDGE_POLL"].map({ text in
+            guard let value = Int(text) else { throw ValidationError("AMTSBOTE_KNOWLEDGE_POLL must be a number of seconds, not \(text).") }
+            return value
+        }) {
+            guard (0...3600).contains(poll) else { throw ValidationError("The knowledge poll interval must be between 0 and 3600 seconds.") }
+            configuration.tuning.knowledgePollInterval = .seconds(poll)
         }
         if let text = synchronous ?? environment["AMTSBOTE_SYNCHRONOUS"] {
             guard let mode = SynchronousMode(rawValue: text.lowercased()) else {

@@ -32,7 +32,16 @@ import Testing
         #expect(try ServeCommand.parse(["--synchronous", "FULL"]).serverConfiguration(environment: normal).synchronous == .full)
     }
 
+    @Test func theKnowledgePollCanBeSetOrTurnedOff() throws {
+        #expect(try ServeCommand.parse([]).serverConfiguration(environment: [:]).tuning.knowledgePollInterval == .seconds(3))
+        let off = ["AMTSBOTE_KNOWLEDGE_POLL": "0"]
+        #expect(try ServeCommand.parse([]).serverConfiguration(environment: off).tuning.knowledgePollInterval == .zero)
+        #expect(try ServeCommand.parse(["--knowledge-poll", "30"]).serverConfiguration(environment: off).tuning.knowledgePollInterval == .seconds(30))
+    }
+
     @Test(arguments: [
+        (["AMTSBOTE_KNOWLEDGE_POLL": "often"], "AMTSBOTE_KNOWLEDGE_POLL must be a number of seconds, not often."),
+        (["AMTSBOTE_KNOWLEDGE_POLL": "-3"], "The knowledge poll interval must be between 0 and 3600 seconds."),
         (["AMTSBOTE_SYNCHRONOUS": "off"], "The synchronous mode must be full or normal, not off."),
         (["AMTSBOTE_CONFIRMATION_WAIT": "soon"], "AMTSBOTE_CONFIRMATION_WAIT must be a number of seconds, not soon."),
         (["AMTSBOTE_CONFIRMATION_WAIT": "-1"], "The confirmation wait must be between 0 and 86400 seconds."),

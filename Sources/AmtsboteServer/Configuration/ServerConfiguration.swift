@@ -106,7 +106,7 @@ public struct TelegramConfiguration: Sendable {
 public struct Tuning: Sendable {
     /// Largest accepted request body.
     public var maxBodyBytes = 1024 * 1024
-    /// How often the knowledge folder is checked for changes.
+    /// How often the knowledge folder is checked for changes (zero: never, only on SIGHUP).
     public var knowledgePollInterval: Duration = .seconds(3)
     /// Messages per sender allowed within `rateLimitWindow`.
     public var rateLimitMessages = 20

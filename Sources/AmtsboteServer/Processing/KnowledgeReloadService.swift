@@ -2,7 +2,8 @@ import Logging
 import ServiceLifecycle
 import UnixSignals
 
-/// Reloads the knowledge base when its files change (polling a cheap fingerprint) and on SIGHUP.
+/// Reloads the knowledge base when its files change (polling a cheap fingerprint every
+/// `interval`; never when it is zero) and on SIGHUP.
 struct KnowledgeReloadService: Service {
     let knowledge: KnowledgeService
     let interval: Duration
@@ -16,11 +17,13 @@ struct KnowledgeReloadService: Service {
                     await knowledge.reload(force: true)
                 }
             }
-            group.addTask {
-                while !Task.isCancelled {
-                    try? await Task.sleep(for: interval)
-                    if Task.isCancelled { break }
-                    await knowledge.reload()
+            if interval > .zero {
+                group.addTask {
+                    while !Task.isCancelled {
+                        try? await Task.sleep(for: interval)
+                        if Task.isCancelled { break }
+                        await knowledge.reload()
+                    }
                 }
             }
             // Stop both loops at graceful shutdown (or when cancelled).
