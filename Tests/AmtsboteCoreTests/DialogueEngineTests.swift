@@ -77,6 +77,21 @@ import Testing
         #expect(second.reply.text.hasPrefix("**Reisepass beantragen**"))
     }
 
+    @Test func aGetStartedTapGetsTheNoticeOnceAndHelpTheCapabilities() {
+        // First contact through "Get Started" or Telegram's /start: the greeting and privacy notice, once.
+        let first = engine.respond(to: tap(ReplyComposer.payload(forSmalltalk: .greeting)), state: ConversationState())
+        #expect(first.reply.text == "Hallo, ich bin ein Bot.\n\nDatenschutz: 90 Tage.")
+        #expect(first.outcome == .smalltalk)
+        var state = first.state
+        state.pendingChoices = ["personalausweis", "reisepass"]
+        let help = engine.respond(to: tap(ReplyComposer.payload(forSmalltalk: .capabilities)), state: state)
+        #expect(help.reply.text == "Ich kann Fragen beantworten.")
+        #expect(help.state.pendingChoices.isEmpty)
+        // An unknown kind is no small talk: the message is matched as usual.
+        let unknown = engine.respond(to: tap("smalltalk:weather"), state: introduced)
+        #expect(unknown.outcome != .smalltalk)
+    }
+
     @Test func languageIsKeptForShortMessages() {
         var state = introduced
         state.language = "en"

@@ -56,6 +56,11 @@ struct ReplyComposerTests {
     func payloads() {
         #expect(ReplyComposer.payload(forTopic: "sperrmuell") == "topic:sperrmuell")
         #expect(ReplyComposer.topic(inPayload: "topic:sperrmuell") == "sperrmuell")
+        for kind in SmalltalkKind.allCases {
+            #expect(ReplyComposer.smalltalk(inPayload: ReplyComposer.payload(forSmalltalk: kind)) == kind)
+        }
+        #expect(ReplyComposer.smalltalk(inPayload: "topic:greeting") == nil)
+        #expect(ReplyComposer.smalltalk(inPayload: "smalltalk:weather") == nil)
         #expect(ReplyComposer.topic(inPayload: "sperrmuell") == nil)
         #expect(ReplyComposer.topic(inPayload: "1") == nil)
     }

@@ -35,6 +35,47 @@ import Testing
         }
     }
 
+    @Test("bot commands stand for what they ask", arguments: [
+        ("/start", InboundMessage.Kind.choice, "", "smalltalk:greeting"),
+        ("/start@AmtsboteBot", .choice, "", "smalltalk:greeting"),
+        ("/start reisepass", .choice, "reisepass", "topic:reisepass"),
+        ("/help", .choice, "", "smalltalk:capabilities"),
+        ("/HELP@AmtsboteBot", .choice, "", "smalltalk:capabilities"),
+        ("/privacy", .choice, "", "smalltalk:privacy"),
+        ("/reisepass", .text, "reisepass", nil),
+        ("/wohnsitz_anmelden bitte", .text, "wohnsitz anmelden bitte", nil),
+    ] as [(String, InboundMessage.Kind, String, String?)])
+    func commands(_ text: String, _ kind: InboundMessage.Kind, _ meaning: String, _ payload: String?) throws {
+        let command = try #require(TelegramUpdateParser.command(text))
+        #expect(command.kind == kind)
+        #expect(command.text == meaning)
+        #expect(command.payload == payload)
+    }
+
+    @Test func plainTextIsNoCommand() {
+        #expect(TelegramUpdateParser.command("Was kostet /start?") == nil)
+        #expect(TelegramUpdateParser.command("Hallo") == nil)
+    }
+
+    @Test func startHelpAndADeepLinkAreAnswered() async throws {
+        try await withFakePlatform { fake, fakePort in
+            try await ServerHarness.run(fakePort: fakePort) { (server: ServerHarness) async throws in
+                let texts = ["/start", "/help", "/start reisepass"]
+                for (number, text) in texts.enumerated() {
+                    let body = try Fixture.data("telegram-message", ["UPDATE": "\(200 + number)", "TEXT": text])
+                    #expect(try await server.postTelegram(body) == 200)
+                    // One at a time, so the replies keep the order of the questions.
+                    #expect(await fake.waitForRequests(number + 1).count == number + 1)
+                }
+                let replies = await fake.requests.compactMap { $0.json["text"] as? String }
+                // Opening the bot: the bot and privacy notice, nothing else (no guessing at "start").
+                #expect(replies.first == "Hallo, ich bin ein Bot.\n\nDatenschutz: 90 Tage.")
+                #expect(replies.dropFirst().first == "Ich kann Fragen beantworten.")
+                #expect(replies.last?.hasPrefix("Reisepass beantragen") == true)
+            }
+        }
+    }
+
     @Test func callbackQueryIsAcknowledgedAndAnsweredWithInlineKeyboard() async throws {
         try await withFakePlatform { fake, fakePort in
             try await ServerHarness.run(fakePort: fakePort) { (server: ServerHarness) async throws in

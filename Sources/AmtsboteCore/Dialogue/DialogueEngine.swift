@@ -40,6 +40,11 @@ public struct DialogueEngine: Sendable {
         case .choice:
             if let id = message.payload.flatMap(ReplyComposer.topic(inPayload:)), knowledgeBase.topic(id) != nil {
                 turn = answering(topic: id, language: language, state: state)
+            } else if let kind = message.payload.flatMap(ReplyComposer.smalltalk(inPayload:)) {
+                var cleared = state
+                cleared.pendingChoices = []
+                turn = DialogueTurn(
+                    reply: composer.smalltalk(kind, language: language), state: cleared, language: language, outcome: .smalltalk)
             } else {
                 turn = matching(message.text, language: language, state: state, day: day)
             }

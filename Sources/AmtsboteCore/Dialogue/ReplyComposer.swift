@@ -16,6 +16,14 @@ public struct ReplyComposer: Sendable {
         payload.hasPrefix("topic:") ? String(payload.dropFirst(6)) : nil
     }
 
+    /// The payload of a button or command that asks for a fixed message ("Get Started", `/help`).
+    public static func payload(forSmalltalk kind: SmalltalkKind) -> String { "smalltalk:\(kind.rawValue)" }
+
+    /// The small-talk kind in a payload, if it is one.
+    public static func smalltalk(inPayload payload: String) -> SmalltalkKind? {
+        payload.hasPrefix("smalltalk:") ? SmalltalkKind(rawValue: String(payload.dropFirst(10))) : nil
+    }
+
     /// The reply for a decision. For `escalate`, pass the case number once the case exists.
     public func reply(for result: MatchResult, caseNumber: Int? = nil, now: Date = Date()) -> BotReply {
         let language = result.language
