@@ -24,11 +24,7 @@ extension AmtsboteDatabase {
         _ db: Database, conversationID: Int64, messageID: Int64?, reason: EscalationReason, candidates: [ScoredTopic],
         language: String, now: Date
     ) throws -> (case: EscalationCaseRecord, opened: Bool) {
-        typealias C = EscalationCaseRecord.Columns
-        if var existing = try EscalationCaseRecord
-            .filter(C.conversationID == conversationID && C.status != EscalationCaseRecord.Status.closed.rawValue)
-            .order(C.id.desc).fetchOne(db)
-        {
+        if var existing = try openCase(db, conversationID: conversationID) {
             existing.updatedAt = now
             try existing.update(db)
             if let messageID {

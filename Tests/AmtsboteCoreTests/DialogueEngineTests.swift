@@ -92,6 +92,20 @@ import Testing
         #expect(unknown.outcome != .smalltalk)
     }
 
+    @Test func aMessageWithoutAQuestionAsksForOneWhenNoCaseIsOpen() {
+        let turn = engine.respond(to: text("?"), state: ConversationState())
+        #expect(turn.escalation?.reason == .noQuestion)
+        // No case to join: the notice, then what the bot can do (no `no_question` message in this base).
+        let alone = engine.withoutCase(turn)
+        #expect(alone.escalation == nil)
+        #expect(alone.outcome == .clarify)
+        #expect(alone.reply.text == "Hallo, ich bin ein Bot.\n\nDatenschutz: 90 Tage.\n\nIch kann Fragen beantworten.")
+        // Other escalations are left alone.
+        let question = engine.respond(to: text("Wie wird das Wetter morgen in Berlin?"), state: introduced)
+        #expect(question.escalation?.reason == .noMatch)
+        #expect(engine.withoutCase(question) == question)
+    }
+
     @Test func languageIsKeptForShortMessages() {
         var state = introduced
         state.language = "en"

@@ -208,6 +208,14 @@ struct MatcherTests {
         #expect(r.outcome == .escalate && r.escalationReason == .noMatch, "\(text) → \(Self.describe(r))")
     }
 
+    @Test("a message without a word of content is no question for staff", arguments: [
+        "ok", "?", "👍", "Ja", "nein!", "...", "Okay", "1",
+    ])
+    func noQuestion(_ text: String) throws {
+        let r = try MiniCity.requireMatcher().match(text)
+        #expect(r.outcome == .escalate && r.escalationReason == .noQuestion, "\(text) → \(Self.describe(r))")
+    }
+
     @Test("a question between two near-identical topics asks which one", arguments: [
         "Wo kann ich heiraten?",
         "Trauung",

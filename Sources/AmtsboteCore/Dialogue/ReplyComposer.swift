@@ -37,6 +37,8 @@ public struct ReplyComposer: Sendable {
             return smalltalk(result.smalltalk ?? .greeting, language: language)
         case .emergency:
             return BotReply(text: city.emergency.text(in: language, fallback: city.defaultLanguage) ?? "112 / 110")
+        case .escalate where result.escalationReason == .noQuestion && caseNumber == nil:
+            return noQuestion(language: language)
         case .escalate:
             return escalated(caseNumber: caseNumber, reason: result.escalationReason ?? .noMatch, language: language, now: now)
         }
@@ -89,6 +91,12 @@ public struct ReplyComposer: Sendable {
         }
         let text = city.message(key, in: language) ?? city.message("greeting", in: language) ?? city.name
         return BotReply(text: text)
+    }
+
+    /// The answer to a message without a question when no case is open: the `no_question` message,
+    /// else what the bot can do (`capabilities`), else the greeting.
+    public func noQuestion(language: String) -> BotReply {
+        BotReply(text: city.message("no_question", in: language) ?? smalltalk(.capabilities, language: language).text)
     }
 
     /// The honest "staff will answer" message, with the case number and when staff are next at work.

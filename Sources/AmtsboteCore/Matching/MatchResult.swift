@@ -25,6 +25,9 @@ public enum EscalationReason: String, Sendable, Hashable, Codable {
     case humanRequested
     /// The answered topic is marked `escalate: true`.
     case topicRequiresStaff
+    /// Not a word with content ("?", "ok", "ja", an emoji): it joins the citizen's open case, if
+    /// there is one (it may answer staff's question), but opens none.
+    case noQuestion
 }
 
 /// A topic the matcher considered, with its score.

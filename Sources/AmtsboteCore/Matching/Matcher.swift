@@ -113,7 +113,9 @@ public struct Matcher: Sendable {
             return MatchResult(
                 language: language, outcome: .answer, topic: contextTopic, candidates: candidates, confidence: c.answerThreshold)
         }
-        return MatchResult(language: language, outcome: .escalate, candidates: candidates, confidence: best, escalationReason: .noMatch)
+        return MatchResult(
+            language: language, outcome: .escalate, candidates: candidates, confidence: best,
+            escalationReason: contentTokens.isEmpty ? .noQuestion : .noMatch)
     }
 
     /// Among topics about equally good, the one whose sample question the message (almost) says,

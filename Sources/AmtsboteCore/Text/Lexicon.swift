@@ -40,7 +40,7 @@ extension Lexicon {
             zu zum zur zwar über ne nen nem son sone is isses gern gerne leider echt bzw z b eigentl okay ok guten tag \
             wann wieso weshalb woher wohin brauche brauch brauchen bräuchte machen mache macht bekomme bekommen kriege \
             krieg kriegen bekommt frage fragen weiß wissen sagen kurz mal halt eben denn nochmal sowie beziehungsweise \
-            liebe lieber sehr geehrte geehrter danke dank grüße gruß vielen herzlichen kommt komme kommen kam \
+            liebe lieber sehr geehrte geehrter danke dank grüße gruß vielen herzlichen kommt komme kommen kam nein \
             lassen lässt ließ gehe ging gegangen sagt sagen tun tue getan
             """.split(separator: " ").map(String.init)),
         markers: Set("""

@@ -89,6 +89,13 @@ struct ConversationProcessor: Sendable {
         var turn = decided.turn
         var reply = decided.reply
         let decision = plan.decision
+        // A message without a question ("ok", "?") joins an open case but opens none.
+        if let current = turn, current.escalation?.reason == .noQuestion,
+            try AmtsboteDatabase.openCase(db, conversationID: conversationID) == nil
+        {
+            turn = engine.withoutCase(current)
+            reply = turn?.reply
+        }
 
         let inbound = try AmtsboteDatabase.appendMessage(db, MessageRecord(
             conversationID: conversationID, direction: .in, author: "citizen", text: message.text,
