@@ -280,6 +280,25 @@ struct MatcherTests {
         #expect(r.outcome == .answer && r.topic == context, "\(text) → \(Self.describe(r))")
     }
 
+    @Test("on the sample city, a follow-up that fits many topics about equally stays with the context", arguments: [
+        ("und was kostet das?", "wohnsitz-anmelden"),
+        ("Und was kostet das?", "reisepass"),
+        ("und welche Unterlagen brauche ich dafür?", "wohnsitz-ummelden"),
+        ("Wie lange dauert das?", "fuehrungszeugnis"),
+    ])
+    func followUpOnTheSampleCity(_ text: String, _ context: String) throws {
+        let (base, _) = try KnowledgeLoader.loadValid(directory: RepoPaths.sampleKnowledge)
+        let matcher = Matcher(knowledgeBase: base)
+        // Alone it picks one of several topics that mention fees, documents or durations.
+        let alone = matcher.match(text)
+        #expect(alone.topic != context, "alone: \(Self.describe(alone))")
+        let r = matcher.match(text, contextTopic: context)
+        #expect(r.outcome == .answer && r.topic == context, "\(text) → \(Self.describe(r))")
+        // A follow-up that names its own topic still gets that topic.
+        let named = matcher.match("Und was kostet ein Reisepass?", contextTopic: context == "reisepass" ? "personalausweis" : context)
+        #expect(named.topic == "reisepass", "\(Self.describe(named))")
+    }
+
     @Test("a follow-up does not stick to the context when it names another topic or the context is unknown")
     func followUpLimits() throws {
         let matcher = try MiniCity.requireMatcher()

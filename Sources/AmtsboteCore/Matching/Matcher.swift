@@ -99,8 +99,19 @@ public struct Matcher: Sendable {
         let candidates = Array(ranked.prefix(c.maxCandidates))
         let best = ranked.first?.score ?? 0
         let runnerUp = ranked.count > 1 ? ranked[1].score : 0
+        // A follow-up that no topic clearly claims is about the topic answered last: "und wo ist
+        // das?" fits no topic, "und was kostet das?" every topic with a fee about equally (unless
+        // it names one: "und was kostet ein Reisepass?").
+        let clearlyAhead = best >= c.marginThreshold && runnerUp < best * c.marginRatio
+        if !clearlyAhead, let contextTopic, knowledgeBase.topic(contextTopic) != nil,
+            isFollowUp(tokens, contentTokens: contentTokens, language: language),
+            best < c.answerThreshold || !namesATopic(contentTokens, language: language)
+        {
+            return MatchResult(
+                language: language, outcome: .answer, topic: contextTopic, candidates: candidates, confidence: c.answerThreshold)
+        }
         // Confident enough on its own, or clearly ahead of every other topic.
-        if best >= c.answerThreshold || (best >= c.marginThreshold && runnerUp < best * c.marginRatio) {
+        if best >= c.answerThreshold || clearlyAhead {
             let close = ranked.prefix(3).filter { $0.score >= c.marginThreshold && $0.score >= best * c.clarifyRatio }
             let saysSampleQuestion = Self.sampleQuestionTopic(among: close, minimumSimilarity: c.sampleQuestionSimilarity)
             if close.count >= 2, saysSampleQuestion == nil {
@@ -108,10 +119,6 @@ public struct Matcher: Sendable {
             }
             let answer = saysSampleQuestion ?? ranked[0]
             return MatchResult(language: language, outcome: .answer, topic: answer.id, candidates: candidates, confidence: answer.score)
-        }
-        if let contextTopic, knowledgeBase.topic(contextTopic) != nil, isFollowUp(tokens, contentTokens: contentTokens, language: language) {
-            return MatchResult(
-                language: language, outcome: .answer, topic: contextTopic, candidates: candidates, confidence: c.answerThreshold)
         }
         return MatchResult(
             language: language, outcome: .escalate, candidates: candidates, confidence: best,
@@ -130,6 +137,18 @@ public struct Matcher: Sendable {
     /// Whether a token carries content: not a function word of any configured language, not a number.
     func isContent(_ token: String) -> Bool {
         !functionWords.contains(token) && !TextNormalizer.isNumber(token)
+    }
+
+    /// Whether a content word of the message is asked about in only a few topics (in their
+    /// keywords, titles or sample questions: "Reisepass", "Sperrmüll"), unlike words that many
+    /// topics' questions share ("kostet", "Unterlagen", "dauert").
+    private func namesATopic(_ contentTokens: [String], language: String) -> Bool {
+        guard let index = indexes[language] else { return false }
+        let few = max(3, index.topicCount / 10)
+        return contentTokens.contains { token in
+            guard let term = index.termIDs[index.vocabulary.stem(of: token)] else { return false }
+            return index.postings[Int(term)].lazy.filter { $0.weight >= TopicIndex.FieldWeight.question }.count <= few
+        }
     }
 
     /// A short message that refers back ("und was kostet das?", "and how long does it take?").
