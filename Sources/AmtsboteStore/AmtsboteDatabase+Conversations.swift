@@ -25,6 +25,13 @@ extension AmtsboteDatabase {
         }
     }
 
+    /// Whether staff have written to the citizen in this case (a reply sent from the queue).
+    public static func staffReplied(_ db: Database, caseID: Int64) throws -> Bool {
+        try MessageRecord
+            .filter(MessageRecord.Columns.caseID == caseID && MessageRecord.Columns.author.like("staff:%"))
+            .isEmpty(db) == false
+    }
+
     /// The open (not closed) case of a conversation, if any, inside a read or write.
     public static func openCase(_ db: Database, conversationID: Int64) throws -> EscalationCaseRecord? {
         typealias C = EscalationCaseRecord.Columns

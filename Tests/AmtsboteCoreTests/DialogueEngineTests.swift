@@ -96,14 +96,36 @@ import Testing
         let turn = engine.respond(to: text("?"), state: ConversationState())
         #expect(turn.escalation?.reason == .noQuestion)
         // No case to join: the notice, then what the bot can do (no `no_question` message in this base).
-        let alone = engine.withoutCase(turn)
+        let alone = engine.adjusted(turn, openCase: nil)
         #expect(alone.escalation == nil)
         #expect(alone.outcome == .clarify)
         #expect(alone.reply.text == "Hallo, ich bin ein Bot.\n\nDatenschutz: 90 Tage.\n\nIch kann Fragen beantworten.")
+        // With an open case it joins it.
+        #expect(engine.adjusted(turn, openCase: OpenCaseStatus(reason: .noMatch, staffReplied: false)) == turn)
         // Other escalations are left alone.
         let question = engine.respond(to: text("Wie wird das Wetter morgen in Berlin?"), state: introduced)
         #expect(question.escalation?.reason == .noMatch)
-        #expect(engine.withoutCase(question) == question)
+        #expect(engine.adjusted(question, openCase: nil) == question)
+    }
+
+    @Test func whileWaitingForAPersonMessagesGoToTheCase() {
+        let answer = engine.respond(to: tap("topic:reisepass"), state: introduced)
+        #expect(answer.outcome == .answer)
+        let waiting = OpenCaseStatus(reason: .humanRequested, staffReplied: false)
+        let joined = engine.adjusted(answer, openCase: waiting)
+        #expect(joined.escalation?.reason == .humanRequested)
+        #expect(joined.outcome == .escalate)
+        #expect(joined.reply.text.isEmpty)
+        #expect(joined.topic == nil)
+        // Once staff have replied, or for a case opened because no topic fitted, the bot answers.
+        #expect(engine.adjusted(answer, openCase: OpenCaseStatus(reason: .humanRequested, staffReplied: true)) == answer)
+        #expect(engine.adjusted(answer, openCase: OpenCaseStatus(reason: .noMatch, staffReplied: false)) == answer)
+        // Small talk and emergencies are answered even while waiting.
+        let thanks = engine.respond(to: text("Danke"), state: introduced)
+        #expect(engine.adjusted(thanks, openCase: waiting) == thanks)
+        let emergency = engine.respond(to: text("Hilfe, es brennt!"), state: introduced)
+        #expect(emergency.outcome == .emergency)
+        #expect(engine.adjusted(emergency, openCase: waiting) == emergency)
     }
 
     @Test func languageIsKeptForShortMessages() {

@@ -83,18 +83,6 @@ public struct DialogueEngine: Sendable {
         return turn
     }
 
-    /// A turn whose message had no question (`EscalationReason.noQuestion`) and found no open case
-    /// to join: no case is opened; the citizen is asked for the question instead.
-    public func withoutCase(_ turn: DialogueTurn) -> DialogueTurn {
-        guard turn.escalation?.reason == .noQuestion else { return turn }
-        var turn = turn
-        turn.escalation = nil
-        turn.outcome = .clarify
-        let sentence = composer.noQuestion(language: turn.language).text
-        turn.reply.text = [turn.reply.text, sentence].filter { !$0.isEmpty }.joined(separator: "\n\n")
-        return turn
-    }
-
     // MARK: - Steps
 
     private func matching(_ text: String, language: String, state: ConversationState, day: String?)

@@ -89,16 +89,19 @@ struct ConversationProcessor: Sendable {
         var turn = decided.turn
         var reply = decided.reply
         let decision = plan.decision
-        // A message without a question ("ok", "?") joins an open case but opens none.
-        if let current = turn, current.escalation?.reason == .noQuestion,
-            try AmtsboteDatabase.openCase(db, conversationID: conversationID) == nil
-        {
-            turn = engine.withoutCase(current)
+        // The citizen's open case decides where messages without a question, or written while
+        // waiting for a person, go; messages answered meanwhile are filed with it too.
+        let openCase = try AmtsboteDatabase.openCase(db, conversationID: conversationID)
+        if let current = turn {
+            let status = try openCase.map { open in
+                OpenCaseStatus(reason: open.reason, staffReplied: try AmtsboteDatabase.staffReplied(db, caseID: open.id ?? -1))
+            }
+            turn = engine.adjusted(current, openCase: status)
             reply = turn?.reply
         }
 
         let inbound = try AmtsboteDatabase.appendMessage(db, MessageRecord(
-            conversationID: conversationID, direction: .in, author: "citizen", text: message.text,
+            conversationID: conversationID, caseID: openCase?.id, direction: .in, author: "citizen", text: message.text,
             outcome: turn?.outcome?.rawValue ?? (decision == .allow ? nil : "rate_limited"), topic: turn?.topic,
             createdAt: now))
 
@@ -115,7 +118,7 @@ struct ConversationProcessor: Sendable {
 
         if let reply, !reply.text.isEmpty {
             processed.reply = try AmtsboteDatabase.appendMessage(db, MessageRecord(
-                conversationID: conversationID, caseID: caseID, direction: .out, author: "bot", text: reply.text,
+                conversationID: conversationID, caseID: caseID ?? openCase?.id, direction: .out, author: "bot", text: reply.text,
                 outcome: turn?.outcome?.rawValue, topic: turn?.topic, createdAt: now))
             processed.botReply = reply
             if message.channel.isPushed {

@@ -24,6 +24,7 @@ public struct MessageRecord: Codable, Sendable, Hashable, FetchableRecord, Mutab
         public static let conversationID = Column(CodingKeys.conversationID)
         public static let caseID = Column(CodingKeys.caseID)
         public static let direction = Column(CodingKeys.direction)
+        public static let author = Column(CodingKeys.author)
         public static let createdAt = Column(CodingKeys.createdAt)
     }
 
