@@ -57,6 +57,10 @@ import Testing
         let turn = engine.respond(to: text("5"), state: state)
         #expect(turn.topic != "personalausweis" && turn.topic != "reisepass")
         #expect(turn.state.pendingChoices.isEmpty)
+        // Nothing to pick from: no question for staff, and no topic guessed from "zweite".
+        for input in ["5", "die zweite", "the first one"] {
+            #expect(engine.respond(to: text(input), state: introduced).escalation?.reason == .noQuestion, "\(input)")
+        }
     }
 
     @Test func tappedButtonAnswersItsTopic() {

@@ -49,10 +49,13 @@ public struct DialogueEngine: Sendable {
                 turn = matching(message.text, language: language, state: state, day: day)
             }
         case .text:
-            if let position = ChoiceSelection.position(in: message.text), position >= 1,
-                position <= state.pendingChoices.count
-            {
-                turn = answering(topic: state.pendingChoices[position - 1], language: language, state: state)
+            if let position = ChoiceSelection.position(in: message.text) {
+                // A pick ("2", "die zweite") with nothing to pick from is no question either.
+                var cleared = state
+                cleared.pendingChoices = []
+                turn = state.pendingChoices.indices.contains(position - 1)
+                    ? answering(topic: state.pendingChoices[position - 1], language: language, state: state)
+                    : escalating(reason: .noQuestion, candidates: [], language: language, state: cleared)
             } else {
                 turn = matching(message.text, language: language, state: state, day: day)
             }
