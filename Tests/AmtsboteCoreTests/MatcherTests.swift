@@ -142,6 +142,10 @@ struct MatcherTests {
         ("Are you a bot?", .identity),
         ("Who are you?", .identity),
         ("What can you do?", .capabilities),
+        ("Wie lange speichert ihr meine Nachrichten?", .privacy),
+        ("Was speichert ihr über mich?", .privacy),
+        ("Datenschutz", .privacy),
+        ("What data do you store about me?", .privacy),
     ])
     func smalltalk(_ text: String, _ kind: SmalltalkKind) throws {
         let r = try MiniCity.requireMatcher().match(text)
@@ -206,6 +210,15 @@ struct MatcherTests {
     func outOfScope(_ text: String) throws {
         let r = try MiniCity.requireMatcher().match(text)
         #expect(r.outcome == .escalate && r.escalationReason == .noMatch, "\(text) → \(Self.describe(r))")
+    }
+
+    @Test("requests to see or erase one's data go to staff, who must act on them", arguments: [
+        "Löscht bitte meine Daten", "Please delete my data",
+        "Ich möchte nach DSGVO wissen, welche Daten die Stadt über mich gespeichert hat.",
+    ])
+    func dataRequestsGoToStaff(_ text: String) throws {
+        let r = try MiniCity.requireMatcher().match(text)
+        #expect(r.outcome == .escalate, "\(text) → \(Self.describe(r))")
     }
 
     @Test("a message without a word of content is no question for staff", arguments: [

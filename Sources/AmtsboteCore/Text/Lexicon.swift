@@ -57,6 +57,11 @@ extension Lexicon {
                 "was kannst du", "was können sie", "wobei kannst du", "wobei können sie", "wie kannst du mir helfen",
                 "was weißt du", "was machst du", "wofür bist du",
             ])),
+            // Questions about what the bot stores; requests to see or erase data go to staff.
+            (.privacy, phrases([
+                "datenschutz*", "daten speichern", "speichert ihr", "speichern sie meine", "speicherst du",
+                "wie lange speicher*", "was speicher*",
+            ])),
             (.thanks, phrases(["danke*", "vielen dank", "besten dank", "herzlichen dank", "merci", "dankeschön", "thx"])),
             (.goodbye, phrases([
                 "tschüss", "tschüs", "tschau", "ciao", "auf wiedersehen", "bis bald", "bis dann", "schönes wochenende",
@@ -104,6 +109,7 @@ extension Lexicon {
                 "are you real", "is this a bot", "am i talking to a*", "am i chatting with",
             ])),
             (.capabilities, phrases(["what can you do", "how can you help", "what do you know", "what are you for"])),
+            (.privacy, phrases(["privacy", "data protection", "you store", "do you save", "do you keep", "store my"])),
             (.thanks, phrases(["thanks", "thank you", "thank*", "thx", "cheers", "much appreciated"])),
             (.goodbye, phrases(["bye", "goodbye", "good bye", "see you", "have a nice day", "have a good day", "take care"])),
             (.greeting, phrases(["hello", "hi", "hey", "good morning", "good afternoon", "good evening", "greetings", "hi there"])),
