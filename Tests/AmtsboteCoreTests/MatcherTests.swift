@@ -212,6 +212,21 @@ struct MatcherTests {
         #expect(r.outcome == .escalate && r.escalationReason == .noMatch, "\(text) → \(Self.describe(r))")
     }
 
+    @Test("thanks or a greeting next to a question about a topic answers the topic", arguments: [
+        ("Danke, wann kommt der Sperrmüll?", "sperrmuell"),
+        ("Guten Tag, Personalausweis beantragen", "personalausweis"),
+        ("Thanks, how do I get a library card?", "bibliothek"),
+    ])
+    func smalltalkWithATopic(_ text: String, _ topic: String) throws {
+        try Self.expectAnswer(text, topic)
+    }
+
+    @Test("plain thanks stay thanks", arguments: ["Danke schön", "Vielen Dank für die Hilfe!", "Thanks a lot"])
+    func thanksStayThanks(_ text: String) throws {
+        let r = try MiniCity.requireMatcher().match(text)
+        #expect(r.outcome == .smalltalk && r.smalltalk == .thanks, "\(text) → \(Self.describe(r))")
+    }
+
     @Test("requests to see or erase one's data go to staff, who must act on them", arguments: [
         "Löscht bitte meine Daten", "Please delete my data",
         "Ich möchte nach DSGVO wissen, welche Daten die Stadt über mich gespeichert hat.",

@@ -82,9 +82,15 @@ public struct Matcher: Sendable {
         let (kinds, covered) = allLexicons.lazy.map { $0.smalltalkKinds(in: folded) }.first { !$0.kinds.isEmpty }
             ?? ([], 0)
         let contentTokens = tokens.filter(isContent)
+        // Small talk unless a topic is asked about too. A message mostly of small talk is small
+        // talk when no topic fits it confidently; one that fits is small talk only when its small
+        // talk is not a greeting: "Danke, wann kommt der Sperrmüll?" and "Guten Tag, Personalausweis"
+        // ask about a topic, "Danke für die Info zum Personalausweis" does not.
+        let confident = best >= configuration.answerThreshold
         if let kind = kinds.first,
             kind == .identity || kind == .capabilities || best < configuration.marginThreshold
-                || contentTokens.count <= max(1, covered / 2)
+                || (!confident && contentTokens.count <= max(1, covered / 2))
+                || (kind != .greeting && contentTokens.count <= covered / 2)
         {
             return MatchResult(language: detected, outcome: .smalltalk, candidates: candidates, confidence: 1, smalltalk: kind)
         }
