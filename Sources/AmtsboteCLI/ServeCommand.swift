@@ -77,19 +77,15 @@ struct ServeCommand: AsyncParsableCommand {
             guard (0.01...1).contains(share) else { throw ValidationError("The background share must be between 0.01 and 1.") }
             configuration.tuning.backgroundShareUnderLoad = share
         }
-        if let wait = try confirmationWait ?? environment["AMTSBOTE_CONFIRMATION_WAIT"].map({ text in
-            guard let value = Int(text) else { throw ValidationError("AMTSBOTE_CONFIRMATION_WAIT must be a number of seconds, not \(text).") }
-            return value
-        }) {
-            guard (0...86_400).contains(wait) else { throw ValidationError("The confirmation wait must be between 0 and 86400 seconds.") }
-            configuration.tuning.confirmationWait = .seconds(wait)
+        if let wait = try Self.seconds(
+            confirmationWait, orEnvironment: "AMTSBOTE_CONFIRMATION_WAIT", environment, within: 0...86_400, named: "confirmation wait")
+        {
+            configuration.tuning.confirmationWait = wait
         }
-        if let poll = try knowledgePoll ?? environment["AMTSBOTE_KNOWLEDGE_POLL"].map({ text in
-            guard let value = Int(text) else { throw ValidationError("AMTSBOTE_KNOWLEDGE_POLL must be a number of seconds, not \(text).") }
-            return value
-        }) {
-            guard (0...3600).contains(poll) else { throw ValidationError("The knowledge poll interval must be between 0 and 3600 seconds.") }
-            configuration.tuning.knowledgePollInterval = .seconds(poll)
+        if let poll = try Self.seconds(
+            knowledgePoll, orEnvironment: "AMTSBOTE_KNOWLEDGE_POLL", environment, within: 0...3600, named: "knowledge poll interval")
+        {
+            configuration.tuning.knowledgePollInterval = poll
         }
         if let text = synchronous ?? environment["AMTSBOTE_SYNCHRONOUS"] {
             guard let mode = SynchronousMode(rawValue: text.lowercased()) else {
@@ -99,6 +95,22 @@ struct ServeCommand: AsyncParsableCommand {
         }
         configuration.readSecrets(from: environment)
         return configuration
+    }
+
+    /// A whole number of seconds from the option, else the environment variable `key`, checked
+    /// against `range`; nil when neither is set.
+    static func seconds(
+        _ option: Int?, orEnvironment key: String, _ environment: [String: String], within range: ClosedRange<Int>, named name: String
+    ) throws -> Duration? {
+        let value = try option ?? environment[key].map { text in
+            guard let value = Int(text) else { throw ValidationError("\(key) must be a number of seconds, not \(text).") }
+            return value
+        }
+        guard let value else { return nil }
+        guard range.contains(value) else {
+            throw ValidationError("The \(name) must be between \(range.lowerBound) and \(range.upperBound) seconds.")
+        }
+        return .seconds(value)
     }
 
     func run() async throws {
