@@ -63,6 +63,45 @@ import Testing
         }
     }
 
+    @Test(arguments: [
+        "Keins davon", "keines davon passt", "Nein, leider nichts davon", "nichts", "None of these", "neither",
+        "none of them fits", "nein", "No",
+    ])
+    func declinesAreRecognised(input: String) {
+        #expect(ChoiceSelection.isDecline(input))
+    }
+
+    @Test(arguments: [
+        "Keine Ahnung, wo ich mich ummelde", "kein Personalausweis", "Hallo", "", "2", "die zweite",
+        "no parking permit for my street", "nein danke", "Keins davon, ich suche den Personalausweis",
+    ])
+    func questionsAreNotDeclines(input: String) {
+        #expect(!ChoiceSelection.isDecline(input))
+    }
+
+    @Test func aDeclinedChoiceAsksForOtherWordsWithoutACase() {
+        var state = introduced
+        state.pendingChoices = ["personalausweis", "reisepass"]
+        state.lastTopic = "anmeldung"
+        let turn = engine.respond(to: text("Keins davon"), state: state)
+        // The clarify's closing line (this base has no `choices_declined`), no topic, no case.
+        #expect(turn.reply.text == "Keins davon?")
+        #expect(turn.outcome == .clarify)
+        #expect(turn.topic == nil)
+        #expect(turn.escalation == nil)
+        #expect(turn.state.pendingChoices.isEmpty)
+        #expect(turn.state.lastTopic == "anmeldung")
+        #expect(engine.adjusted(turn, openCase: nil) == turn)
+        // English keeps the conversation's language for short messages.
+        var english = state
+        english.language = "en"
+        #expect(engine.respond(to: text("none of these"), state: english).reply.text == "None of these?")
+        // Nothing pending (e.g. after an answer): a message without a question, not a follow-up.
+        let afterAnswer = engine.respond(to: text("Keins davon"), state: turn.state)
+        #expect(afterAnswer.escalation?.reason == .noQuestion)
+        #expect(afterAnswer.topic == nil)
+    }
+
     @Test func tappedButtonAnswersItsTopic() {
         let turn = engine.respond(to: tap("topic:personalausweis"), state: introduced)
         #expect(turn.topic == "personalausweis")

@@ -121,6 +121,20 @@ struct ReplyComposerTests {
         #expect(english.choicesLabel == "Choose a topic")
     }
 
+    @Test("turning a choice down gets choices_declined, else clarify_none, else no_question")
+    func choicesDeclined() throws {
+        let composer = try Self.composer()
+        #expect(composer.choicesDeclined(language: "de").text == "Schade. Bitte anders formulieren.")
+        #expect(composer.choicesDeclined(language: "en").text == "Sorry. Please rephrase.")
+        var city = composer.knowledgeBase.city
+        city.messages["choices_declined"] = nil
+        let withoutKey = ReplyComposer(knowledgeBase: KnowledgeBase(city: city, topics: composer.knowledgeBase.topics))
+        #expect(withoutKey.choicesDeclined(language: "de").text == "Keins davon? Bitte anders formulieren.")
+        city.messages["clarify_none"] = nil
+        let bare = ReplyComposer(knowledgeBase: KnowledgeBase(city: city, topics: composer.knowledgeBase.topics))
+        #expect(bare.choicesDeclined(language: "de") == bare.noQuestion(language: "de"))
+    }
+
     @Test("small talk and emergency replies come from city.yaml", arguments: [
         (SmalltalkKind.greeting, "de", "Hallo! Ich bin der Chat-Bot von Musterhausen."),
         (.thanks, "en", "You're welcome!"),

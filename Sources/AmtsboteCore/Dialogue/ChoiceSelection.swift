@@ -27,6 +27,19 @@ public enum ChoiceSelection {
         return found ?? (sawOne ? 1 : nil)
     }
 
+    /// Whether `text` turns all offered choices down: "Keins davon", "nichts davon passt", "none of
+    /// these", "neither", or a bare "nein" / "no". Only short messages of such words count, so
+    /// "Keine Ahnung, wo ich mich ummelde" is still a question.
+    public static func isDecline(_ text: String) -> Bool {
+        let words = text.lowercased()
+            .folding(options: [.diacriticInsensitive], locale: nil)
+            .split { !$0.isLetter && !$0.isNumber }
+            .map(String.init)
+        guard words.count <= 6 else { return false }
+        return words.contains(where: declineWords.contains)
+            && words.allSatisfy { declineWords.contains($0) || declineFillers.contains($0) }
+    }
+
     /// Words that name a position (cardinals and ordinals, German and English, common inflections).
     private static let ordinals: [String: Int] = {
         var table: [String: Int] = [:]
@@ -45,5 +58,19 @@ public enum ChoiceSelection {
     private static let fillers: Set<String> = [
         "die", "der", "das", "den", "nr", "nummer", "option", "thema", "bitte", "ja", "nehme", "ich", "mochte",
         "the", "number", "no", "please", "i", "take", "option", "yes", "topic",
+    ]
+
+    /// Words that turn the choices down.
+    private static let declineWords: Set<String> = [
+        "keins", "keines", "keine", "keiner", "keinen", "nichts", "nix", "nein",
+        "none", "neither", "nothing", "no", "nope",
+    ]
+
+    /// Words allowed around them ("nein, leider nichts davon", "none of them fits").
+    private static let declineFillers: Set<String> = [
+        "davon", "von", "den", "der", "die", "das", "diesen", "dieser", "diese", "themen", "thema", "passt", "passen",
+        "dabei", "ist", "war", "leider", "richtig", "richtige", "genau", "davor", "oben",
+        "of", "these", "them", "those", "the", "above", "fits", "fit", "is", "right", "sorry", "unfortunately", "topics",
+        "options", "really", "quite",
     ]
 }

@@ -5,7 +5,8 @@ import Foundation
 ///
 /// It adds to the matcher:
 /// - the first-contact notice (the bot says it is a bot, plus the privacy message);
-/// - a pending `clarify` choice resolved by "2", "die zweite", "the first one" or a tapped button;
+/// - a pending `clarify` choice resolved by "2", "die zweite", "the first one" or a tapped button,
+///   or turned down ("keins davon");
 /// - follow-ups ("und was kostet das?") via the last topic;
 /// - the conversation's language, kept across short messages that cannot be detected;
 /// - the decision to open or join a staff case.
@@ -56,6 +57,8 @@ public struct DialogueEngine: Sendable {
                 turn = state.pendingChoices.indices.contains(position - 1)
                     ? answering(topic: state.pendingChoices[position - 1], language: language, state: state)
                     : escalating(reason: .noQuestion, candidates: [], language: language, state: cleared)
+            } else if ChoiceSelection.isDecline(message.text) {
+                turn = declining(language: language, state: state)
             } else {
                 turn = matching(message.text, language: language, state: state, day: day)
             }
@@ -114,6 +117,18 @@ public struct DialogueEngine: Sendable {
             adjusted.language = language
             return DialogueTurn(reply: composer.reply(for: adjusted), state: state, language: language, outcome: result.outcome)
         }
+    }
+
+    /// "Keins davon" to a pending "Meinten Sie …?": no topic is guessed from the words; the citizen
+    /// is asked to put the request differently (`choices_declined`). With nothing pending it is a
+    /// message without a question, like a pick with nothing to pick from.
+    private func declining(language: String, state: ConversationState) -> DialogueTurn {
+        var cleared = state
+        cleared.pendingChoices = []
+        guard !state.pendingChoices.isEmpty else {
+            return escalating(reason: .noQuestion, candidates: [], language: language, state: cleared)
+        }
+        return DialogueTurn(reply: composer.choicesDeclined(language: language), state: cleared, language: language, outcome: .clarify)
     }
 
     private func escalating(reason: EscalationReason, candidates: [ScoredTopic], language: String, state: ConversationState)

@@ -99,6 +99,15 @@ public struct ReplyComposer: Sendable {
         BotReply(text: city.message("no_question", in: language) ?? smalltalk(.capabilities, language: language).text)
     }
 
+    /// The answer to "keins davon" after a "Meinten Sie …?": `choices_declined`, else the clarify's
+    /// own closing line (`clarify_none`), else the answer to a message without a question.
+    public func choicesDeclined(language: String) -> BotReply {
+        if let text = city.message("choices_declined", in: language) ?? city.message("clarify_none", in: language) {
+            return BotReply(text: text)
+        }
+        return noQuestion(language: language)
+    }
+
     /// The honest "staff will answer" message, with the case number and when staff are next at work.
     public func escalated(caseNumber: Int?, reason: EscalationReason, language: String, now: Date = Date()) -> BotReply {
         let key = reason == .humanRequested ? "human_requested" : "escalated"
