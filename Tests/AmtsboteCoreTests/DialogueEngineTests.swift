@@ -171,6 +171,30 @@ import Testing
         #expect(engine.adjusted(emergency, openCase: waiting) == emergency)
     }
 
+    @Test func aGreetingJoinsAnOpenCaseInsteadOfTheIntroduction() {
+        let hello = engine.respond(to: text("Hallo?"), state: introduced)
+        #expect(hello.outcome == .smalltalk)
+        #expect(hello.smalltalk == .greeting)
+        #expect(engine.adjusted(hello, openCase: nil) == hello)
+        for (status, reason) in [
+            (OpenCaseStatus(reason: .humanRequested, staffReplied: false), EscalationReason.humanRequested),
+            (OpenCaseStatus(reason: .humanRequested, staffReplied: true), .humanRequested),
+            (OpenCaseStatus(reason: .noMatch, staffReplied: false), .noQuestion),
+        ] {
+            let joined = engine.adjusted(hello, openCase: status)
+            #expect(joined.outcome == .escalate)
+            #expect(joined.escalation?.reason == reason)
+            #expect(joined.reply.text.isEmpty)
+            #expect(joined.smalltalk == nil)
+            let completed = engine.completing(joined, caseNumber: 1007, joined: true, now: Date())
+            #expect(completed.reply.text == "Zu Nr. 1007 hinzugefügt.")
+        }
+        // Other small talk is still answered with an open case.
+        let thanks = engine.respond(to: text("Danke"), state: introduced)
+        #expect(thanks.smalltalk == .thanks)
+        #expect(engine.adjusted(thanks, openCase: OpenCaseStatus(reason: .noMatch, staffReplied: false)) == thanks)
+    }
+
     @Test func languageIsKeptForShortMessages() {
         var state = introduced
         state.language = "en"

@@ -45,7 +45,8 @@ public struct DialogueEngine: Sendable {
                 var cleared = state
                 cleared.pendingChoices = []
                 turn = DialogueTurn(
-                    reply: composer.smalltalk(kind, language: language), state: cleared, language: language, outcome: .smalltalk)
+                    reply: composer.smalltalk(kind, language: language), state: cleared, language: language, outcome: .smalltalk,
+                    smalltalk: kind)
             } else {
                 turn = matching(message.text, language: language, state: state, day: day)
             }
@@ -115,7 +116,9 @@ public struct DialogueEngine: Sendable {
         case .smalltalk, .emergency:
             var adjusted = result
             adjusted.language = language
-            return DialogueTurn(reply: composer.reply(for: adjusted), state: state, language: language, outcome: result.outcome)
+            return DialogueTurn(
+                reply: composer.reply(for: adjusted), state: state, language: language, outcome: result.outcome,
+                smalltalk: result.outcome == .smalltalk ? result.smalltalk ?? .greeting : nil)
         }
     }
 

@@ -11,12 +11,14 @@ public struct DialogueTurn: Sendable, Hashable {
     public var outcome: Outcome?
     /// The topic answered, if any.
     public var topic: String?
+    /// The kind of small talk answered, for an outcome of `smalltalk`.
+    public var smalltalk: SmalltalkKind?
     /// Set when the message goes to staff: open a case or join the open one.
     public var escalation: Escalation?
 
     public init(
         reply: BotReply, state: ConversationState, language: String, outcome: Outcome? = nil, topic: String? = nil,
-        escalation: Escalation? = nil
+        escalation: Escalation? = nil, smalltalk: SmalltalkKind? = nil
     ) {
         self.reply = reply
         self.state = state
@@ -24,6 +26,7 @@ public struct DialogueTurn: Sendable, Hashable {
         self.outcome = outcome
         self.topic = topic
         self.escalation = escalation
+        self.smalltalk = smalltalk
     }
 
     /// A request to open (or join) a staff case.
