@@ -327,6 +327,31 @@ struct MatcherTests {
         #expect(named.topic == "reisepass", "\(Self.describe(named))")
     }
 
+    @Test("on the sample city, a follow-up stays with the context topic only when that topic mentions what it asks about", arguments: [
+        // A subject of its own, rare and not in the context topic: not answered from it.
+        ("und gibt es dort ein WLAN?", "personalausweis", false),
+        ("and is there a public toilet?", "tourist-info", false),
+        ("und wo kaufe ich Hundefutter?", "hundesteuer", false),
+        ("und wo bekomme ich einen Hochzeitsfotografen?", "eheschliessung", false),
+        ("and where can I buy a bus ticket?", "wohnsitz-anmelden", false),
+        // Mentioned by the context topic (also in its answer text only): answered from it.
+        ("und nehmen die auch Elektrogeräte mit?", "sperrmuell", true),
+        ("und auch Autoreifen?", "sperrmuell", true),
+        ("and old tyres?", "sperrmuell", true),
+        ("und gibt es auch Tagesmütter?", "kita-platz", true),
+        ("und kann ich auch am Samstag heiraten?", "eheschliessung", true),
+        ("und gibt es WLAN?", "stadtbibliothek", true),
+    ])
+    func followUpSubject(_ text: String, _ context: String, _ staysWithContext: Bool) throws {
+        let (base, _) = try KnowledgeLoader.loadValid(directory: RepoPaths.sampleKnowledge)
+        let r = Matcher(knowledgeBase: base).match(text, contextTopic: context)
+        if staysWithContext {
+            #expect(r.outcome == .answer && r.topic == context, "\(text) → \(Self.describe(r))")
+        } else {
+            #expect(r.outcome == .escalate && r.topic != context, "\(text) → \(Self.describe(r))")
+        }
+    }
+
     @Test("a follow-up does not stick to the context when it names another topic or the context is unknown")
     func followUpLimits() throws {
         let matcher = try MiniCity.requireMatcher()

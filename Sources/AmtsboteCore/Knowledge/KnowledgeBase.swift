@@ -13,6 +13,9 @@ public struct KnowledgeBase: Sendable {
 
     public func topic(_ id: String) -> Topic? { indexByID[id].map { topics[$0] } }
 
+    /// The position of a topic in `topics`.
+    public func position(of id: String) -> Int? { indexByID[id] }
+
     /// The title of a topic in `language` (falling back to the city's default language).
     public func title(of id: String, in language: String) -> String {
         topic(id)?.translation(language, fallback: city.defaultLanguage).title ?? id

@@ -109,9 +109,8 @@ public struct Matcher: Sendable {
         // das?" fits no topic, "und was kostet das?" every topic with a fee about equally (unless
         // it names one: "und was kostet ein Reisepass?").
         let clearlyAhead = best >= c.marginThreshold && runnerUp < best * c.marginRatio
-        if !clearlyAhead, let contextTopic, knowledgeBase.topic(contextTopic) != nil,
-            isFollowUp(tokens, contentTokens: contentTokens, language: language),
-            best < c.answerThreshold || !namesATopic(contentTokens, language: language)
+        if !clearlyAhead, let contextTopic,
+            continues(contextTopic, tokens: tokens, contentTokens: contentTokens, language: language, best: best)
         {
             return MatchResult(
                 language: language, outcome: .answer, topic: contextTopic, candidates: candidates, confidence: c.answerThreshold)
@@ -143,24 +142,6 @@ public struct Matcher: Sendable {
     /// Whether a token carries content: not a function word of any configured language, not a number.
     func isContent(_ token: String) -> Bool {
         !functionWords.contains(token) && !TextNormalizer.isNumber(token)
-    }
-
-    /// Whether a content word of the message is asked about in only a few topics (in their
-    /// keywords, titles or sample questions: "Reisepass", "Sperrmüll"), unlike words that many
-    /// topics' questions share ("kostet", "Unterlagen", "dauert").
-    private func namesATopic(_ contentTokens: [String], language: String) -> Bool {
-        guard let index = indexes[language] else { return false }
-        let few = max(3, index.topicCount / 10)
-        return contentTokens.contains { token in
-            guard let term = index.termIDs[index.vocabulary.stem(of: token)] else { return false }
-            return index.postings[Int(term)].lazy.filter { $0.weight >= TopicIndex.FieldWeight.question }.count <= few
-        }
-    }
-
-    /// A short message that refers back ("und was kostet das?", "and how long does it take?").
-    private func isFollowUp(_ tokens: [String], contentTokens: [String], language: String) -> Bool {
-        let lexicon = compiled[language]?.lexicon ?? Lexicon.builtIn(language)
-        return tokens.count <= 8 && contentTokens.count <= 3 && tokens.contains { lexicon.followUp.contains($0) }
     }
 }
 

@@ -10,6 +10,9 @@ public struct Lexicon: Sendable {
     public var humanRequest: [[String]]
     /// Words that make a message a follow-up to the previous topic ("und was kostet das?").
     public var followUp: Set<String>
+    /// Words that ask about an aspect of any service (cost, duration, documents, appointments),
+    /// never a subject of their own: "und wie lange dauert das?" stays with the last topic.
+    public var aspects: Set<String> = []
 
     /// The built-in lexicon for a language code (empty for unknown languages).
     public static func builtIn(_ language: String) -> Lexicon {
@@ -85,7 +88,13 @@ extension Lexicon {
             "person sprechen", "mit jemandem sprechen", "sachbearbeiter sprechen", "mit ihrem team",
             "kein bot", "keinen bot",
         ]),
-        followUp: ["und", "das", "dafür", "dazu", "davon", "darauf", "dort", "da", "es", "ihn", "sie", "den"]
+        followUp: ["und", "das", "dafür", "dazu", "davon", "darauf", "dort", "da", "es", "ihn", "sie", "den"],
+        aspects: Set("""
+            kosten kostet gebühr gebühren preis teuer günstig bezahlen zahlen bar karte dauer dauert lange schnell \
+            express unterlagen dokumente nachweise nachweis mitbringen mitnehmen brauche brauchen benötige benötigen \
+            termin termine online internet formular antrag frist fristen wann öffnungszeiten geöffnet offen \
+            zuständig adresse telefon telefonnummer kontakt persönlich vollmacht
+            """.split(whereSeparator: \.isWhitespace).map(String.init))
     )
 
     static let english = Lexicon(
@@ -125,6 +134,11 @@ extension Lexicon {
             "real human", "human agent", "talk to someone", "speak to someone", "talk to staff", "speak to staff",
             "member of staff", "not a bot", "talk to an agent",
         ]),
-        followUp: ["and", "it", "that", "this", "there", "them", "those"]
+        followUp: ["and", "it", "that", "this", "there", "them", "those"],
+        aspects: Set("""
+            cost costs fee fees price expensive cheap pay card cash long take takes quick quickly fast express \
+            documents document papers proof bring need appointment appointments online internet form application \
+            deadline when open opening hours responsible address phone contact person authorisation authorization
+            """.split(whereSeparator: \.isWhitespace).map(String.init))
     )
 }

@@ -1,0 +1,64 @@
+extension Matcher {
+    /// Words rarer than this in everyday language (Zipf) are a subject of their own ("WLAN",
+    /// "Toilette", "Bus"); more common ones ("Frau", "kids") can be about the topic in hand.
+    static let subjectZipf: Float = 5.0
+
+    /// Whether a short follow-up ("und was kostet das?") is about `contextTopic`, the topic
+    /// answered last: it refers back, no other topic is clearly ahead, it names no other topic
+    /// (or fits none confidently), and it brings no subject of its own that the context topic
+    /// does not mention ("und gibt es dort WLAN?", "and is there a public toilet?").
+    func continues(
+        _ contextTopic: String, tokens: [String], contentTokens: [String], language: String, best: Double
+    ) -> Bool {
+        guard let position = knowledgeBase.position(of: contextTopic),
+            isFollowUp(tokens, contentTokens: contentTokens, language: language)
+        else { return false }
+        return (best < configuration.answerThreshold || !namesATopic(contentTokens, language: language))
+            && !bringsNewSubject(contentTokens, topic: position, language: language)
+    }
+
+    /// A short message that refers back ("und was kostet das?", "and how long does it take?").
+    private func isFollowUp(_ tokens: [String], contentTokens: [String], language: String) -> Bool {
+        let lexicon = compiled[language]?.lexicon ?? Lexicon.builtIn(language)
+        return tokens.count <= 8 && contentTokens.count <= 3 && tokens.contains { lexicon.followUp.contains($0) }
+    }
+
+    /// Whether a content word of the message is asked about in only a few topics (in their
+    /// keywords, titles or sample questions: "Reisepass", "Sperrmüll"), unlike words that many
+    /// topics' questions share ("kostet", "Unterlagen", "dauert").
+    private func namesATopic(_ contentTokens: [String], language: String) -> Bool {
+        guard let index = indexes[language] else { return false }
+        let few = max(3, index.topicCount / 10)
+        return contentTokens.contains { token in
+            guard let term = index.termIDs[index.vocabulary.stem(of: token)] else { return false }
+            return index.postings[Int(term)].lazy.filter { $0.weight >= TopicIndex.FieldWeight.question }.count <= few
+        }
+    }
+
+    /// Whether a content word is a subject of its own that the topic at `position` does not
+    /// mention anywhere (in any language, also as a synonym, spelling correction, or through all
+    /// of its compound parts): a rare word, unknown to the base or found in only a few other topics.
+    private func bringsNewSubject(_ contentTokens: [String], topic position: Int, language: String) -> Bool {
+        let frequency = frequencies[language] ?? WordFrequencies.shared(language)
+        let aspects = compiled[language]?.lexicon.aspects ?? []
+        let topic = Int32(position)
+        return contentTokens.contains { token in
+            guard token.count > 1, frequency.zipf(token) < Self.subjectZipf, !aspects.contains(token) else { return false }
+            var elsewhere = 0
+            for index in indexes.values {
+                func mentioned(_ term: Int32) -> Bool { index.postings[Int(term)].contains { $0.topic == topic } }
+                let terms = queryTokens([token], in: index).flatMap { $0.alternatives.map(\.term) }
+                if terms.contains(where: mentioned) { return false }
+                elsewhere = max(elsewhere, terms.map { index.postings[Int($0)].count }.max() ?? 0)
+                // A compound whose parts the topic all mentions: "Elektrogeräte" for "Elektrogroßgeräte".
+                if let parts = index.vocabulary.compoundParts(of: token), parts.count > 1,
+                    parts.allSatisfy({ index.termIDs[$0].map(mentioned) ?? false })
+                {
+                    return false
+                }
+            }
+            // A word many topics mention ("Unterlagen", "Gebühr") is no subject of its own.
+            return elsewhere <= max(3, knowledgeBase.topics.count / 10)
+        }
+    }
+}
