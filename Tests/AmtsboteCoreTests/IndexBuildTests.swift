@@ -77,6 +77,26 @@ struct IndexBuildTests {
         #expect(words.topics[1] == nil)
     }
 
+    @Test("a one-word keyword weighs as a keyword, each word of a longer keyword as a title word")
+    func multiWordKeywords() throws {
+        let translation = TopicTranslation(
+            language: "en", title: "Apply for a passport", questions: ["How do I get a passport?"],
+            keywords: ["reisepass", "48 pages", "express passport"], body: "Bring a photo.")
+        let topic = Topic(id: "reisepass", translations: ["en": translation])
+        let index = TopicIndex(
+            language: "en", topics: [topic], functionWords: FunctionWords(lexicons: ["en": Lexicon.builtIn("en")]))
+        func weight(_ word: String) throws -> Float {
+            let term = try #require(index.termIDs[index.vocabulary.stem(of: word)], "\(word)")
+            return try #require(index.postings[Int(term)].first).weight
+        }
+        #expect(try weight("reisepass") == TopicIndex.FieldWeight.keyword)
+        #expect(try weight("pages") == TopicIndex.FieldWeight.title)
+        #expect(try weight("express") == TopicIndex.FieldWeight.title)
+        // A word that is also a keyword of its own (here via the title) keeps its strongest field.
+        #expect(try weight("passport") == TopicIndex.FieldWeight.title)
+        #expect(try weight("photo") == TopicIndex.FieldWeight.body)
+    }
+
     @Test("every known stem has postings, sorted by topic, and each sample question points to its topic")
     func indexInvariants() throws {
         let base = try MiniCity.base()

@@ -39,7 +39,9 @@ private struct TermScratch {
     mutating func terms(of fields: TopicWords.Fields, tokenWords: [Int32], vocabulary: Vocabulary) -> TopicIndex.TopicTerms {
         typealias Weight = TopicIndex.FieldWeight
         for keyword in fields.keywords {
-            addText(keyword, weight: Weight.keyword, repeatBonus: 0, cap: Weight.keyword, tokenWords: tokenWords, vocabulary: vocabulary)
+            // A word of a multi-word keyword says less on its own: "48 pages" is about passports, "pages" is not.
+            let weight = keyword.count > 1 ? Weight.title : Weight.keyword
+            addText(keyword, weight: weight, repeatBonus: 0, cap: weight, tokenWords: tokenWords, vocabulary: vocabulary)
         }
         addText(fields.title, weight: Weight.title, repeatBonus: 0, cap: Weight.title, tokenWords: tokenWords, vocabulary: vocabulary)
         for question in fields.questions {
