@@ -352,6 +352,19 @@ struct MatcherTests {
         }
     }
 
+    @Test("a message that is a topic's sample question answers that topic; similarities stay at most 1", arguments: [
+        // "bulky" and "waste" both stand for "rubbish" (synonyms): counted twice, the waste
+        // calendar's "When is my rubbish collected?" reached a similarity of 1.15 and won.
+        ("Bulky waste collection", "sperrmuell"),
+        ("bulky waste collection", "sperrmuell"),
+    ])
+    func sampleQuestionWins(_ text: String, _ topic: String) throws {
+        let (base, _) = try KnowledgeLoader.loadValid(directory: RepoPaths.sampleKnowledge)
+        let r = Matcher(knowledgeBase: base).match(text)
+        #expect(r.outcome == .answer && r.topic == topic, "\(Self.describe(r))")
+        #expect(r.candidates.allSatisfy { $0.questionSimilarity <= 1 + 1e-9 }, "\(r.candidates)")
+    }
+
     @Test("a follow-up does not stick to the context when it names another topic or the context is unknown")
     func followUpLimits() throws {
         let matcher = try MiniCity.requireMatcher()

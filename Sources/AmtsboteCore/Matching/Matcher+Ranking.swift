@@ -74,13 +74,21 @@ extension Matcher {
         }
         // Nearest sample question (cosine over IDF weights): rewards a message that says what
         // one sample question says, not just words scattered over the topic.
+        // A cosine, so at most 1: a term the message repeats ("book … booking") counts once, and
+        // each word of a question is matched by one message word only ("bulky" and "waste" both
+        // stand for "rubbish", which must not count twice in "When is my rubbish collected?").
         var dots: [Int32: Double] = [:]
+        var matchedTerms = Set<Int64>()
+        var repeated = Set<Int32>()
         var queryNorm = 0.0
         for token in queryTokens {
+            if let term = token.alternatives.first?.term, !repeated.insert(term).inserted { continue }
             queryNorm += token.weight * token.weight
             var seen = Set<Int32>()
             for (term, factor) in token.alternatives where index.questionPostings[Int(term)].count <= Self.maxPostings {
-                for question in index.questionPostings[Int(term)] where seen.insert(question).inserted {
+                for question in index.questionPostings[Int(term)] where !seen.contains(question) {
+                    guard matchedTerms.insert(Int64(question) << 32 | Int64(term)).inserted else { continue }
+                    seen.insert(question)
                     dots[question, default: 0] += token.weight * index.idf[Int(term)] * Double(factor)
                 }
             }
