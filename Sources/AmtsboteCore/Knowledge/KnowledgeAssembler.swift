@@ -61,7 +61,7 @@ struct KnowledgeAssembler {
         var owners: [String: (id: String, file: String)] = [:]
         for (file, fileKeys) in zip(files, keys) {
             for (position, question) in file.translation.questions.enumerated() {
-                let line = position < file.questionLines.count ? file.questionLines[position] : nil
+                let line = file.translation.line(ofQuestion: position)
                 let key = fileKeys[position]
                 if let owner = owners[key], owner.id != file.id {
                     diagnostics.append(KnowledgeDiagnostic(

@@ -56,10 +56,12 @@ public struct TopicTranslation: Sendable {
     public var links: [Link]
     /// Path of the file relative to the knowledge base folder, for messages.
     public var file: String
+    /// 1-based line of each sample question in `file`, for messages (nil where unknown).
+    public var questionLines: [Int?]
 
     public init(
         language: String, title: String, questions: [String], keywords: [String] = [], body: String,
-        links: [Link] = [], file: String = ""
+        links: [Link] = [], file: String = "", questionLines: [Int?] = []
     ) {
         self.language = language
         self.title = title
@@ -68,6 +70,12 @@ public struct TopicTranslation: Sendable {
         self.body = body
         self.links = links
         self.file = file
+        self.questionLines = questionLines
+    }
+
+    /// The line of the sample question at `position`, when known.
+    public func line(ofQuestion position: Int) -> Int? {
+        position < questionLines.count ? questionLines[position] : nil
     }
 
     public struct Link: Sendable, Hashable {

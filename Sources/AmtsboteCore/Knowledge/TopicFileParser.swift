@@ -13,8 +13,6 @@ struct TopicFile {
     var validFrom: String?
     var validUntil: String?
     var escalate: Bool
-    /// 1-based line of each sample question in the file.
-    var questionLines: [Int?] = []
 }
 
 /// Parses a topic file (YAML front matter between `---` lines, then the Markdown answer).
@@ -89,16 +87,17 @@ struct TopicFileParser {
             }
         }
 
-        let translation = TopicTranslation(
-            language: language, title: title, questions: questions, keywords: keywords, body: body, links: links, file: file)
         let questionLines = (questionsNode?.sequence?.compactMap { node -> Int?? in
             guard let text = node.scalarString?.trimmedWhitespace, !text.isEmpty else { return nil }
             return .some(line(node))
         }) ?? []
+        let translation = TopicTranslation(
+            language: language, title: title, questions: questions, keywords: keywords, body: body, links: links, file: file,
+            questionLines: questionLines)
         return TopicFile(
             id: id, language: language, category: category, translation: translation, office: office,
             audiences: root.value("audiences")?.stringList ?? [], related: related, validFrom: validFrom,
-            validUntil: validUntil, escalate: escalate, questionLines: questionLines)
+            validUntil: validUntil, escalate: escalate)
     }
 
     /// The lines of `bytes` (split at "\n", without a trailing "\r"); an empty text is one empty line.

@@ -1,0 +1,48 @@
+extension Matcher {
+    /// Asks every sample question of every topic on its own, in its language, and warns about each
+    /// one that does not lead to its topic: answered with another topic, a choice without it, small
+    /// talk, an emergency, or sent to staff. A choice that includes the topic is fine. Editors use
+    /// it to find questions that collide with another topic (`amtsbote kb check --questions`).
+    public func sampleQuestionDiagnostics() -> [KnowledgeDiagnostic] {
+        let asked = knowledgeBase.topics.flatMap { topic in
+            topic.translations.values.sorted { $0.language < $1.language }.flatMap { translation in
+                translation.questions.indices.map { (topic.id, translation, $0) }
+            }
+        }
+        let results = concurrentMap(asked) { id, translation, position in
+            miss(match(translation.questions[position], language: translation.language), topic: id)
+        }
+        return zip(asked, results).compactMap { question, problem in
+            let (_, translation, position) = question
+            return problem.map { problem in
+                KnowledgeDiagnostic(
+                    .warning, file: translation.file, line: translation.line(ofQuestion: position),
+                    "sample question \"\(translation.questions[position])\" \(problem)")
+            }
+        }
+    }
+
+    /// What is wrong with `result` for a sample question of topic `id`, or nil when it leads there.
+    private func miss(_ result: MatchResult, topic id: String) -> String? {
+        func names(_ candidates: [ScoredTopic]) -> String {
+            candidates.prefix(3).map { "`\($0.id)` \(String(format: "%.2f", $0.score))" }.joined(separator: ", ")
+        }
+        switch result.outcome {
+        case .answer where result.topic == id, .clarify where result.candidates.contains { $0.id == id }:
+            return nil
+        case .answer:
+            return "is answered with topic `\(result.topic ?? "?")` (\(names(result.candidates)))"
+        case .clarify:
+            return "gets a choice without this topic (\(names(result.candidates)))"
+        case .escalate where result.escalationReason == .humanRequested:
+            return "reads as a request to talk to a person"
+        case .escalate:
+            let best = result.candidates.isEmpty ? "no topic fits" : names(result.candidates)
+            return "fits no topic confidently and would go to staff (\(best))"
+        case .smalltalk:
+            return "reads as small talk (\(result.smalltalk?.rawValue ?? "greeting"))"
+        case .emergency:
+            return "reads as an emergency (the emergency message is sent instead)"
+        }
+    }
+}

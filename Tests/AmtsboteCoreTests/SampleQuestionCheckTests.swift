@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+
+@testable import AmtsboteCore
+
+/// `kb check --questions`: sample questions asked on their own.
+@Suite("Sample question check")
+struct SampleQuestionCheckTests {
+    @Test("a sample question that leads to another topic is reported with its file and line")
+    func collidingQuestion() throws {
+        let sperrmuell = """
+            ---
+            title: Sperrmüll anmelden
+            questions:
+              - Wie melde ich Sperrmüll an?
+              - Wann wird die Biotonne geleert?
+            keywords: [sperrmüll]
+            ---
+            Sperrmüll melden Sie online an.
+            """
+        let tonne = """
+            ---
+            title: Abfuhrtermine
+            questions:
+              - Wann wird die Biotonne geleert?
+              - Wann kommt die Müllabfuhr?
+            keywords: [biotonne, abfuhrtermine]
+            ---
+            Die Biotonne wird alle zwei Wochen geleert.
+            """
+        let chat = TempKnowledgeBase.topic(title: "Chat", question: "Hallo", body: "Das ist der Chat.")
+        let result = try TempKnowledgeBase.load([
+            "topics/sperrmuell.de.md": sperrmuell, "topics/abfuhr.de.md": tonne, "topics/chat.de.md": chat,
+        ])
+        let base = try #require(result.knowledgeBase)
+        let warnings = Matcher(knowledgeBase: base).sampleQuestionDiagnostics()
+        let collision = try #require(warnings.first { $0.file == "topics/sperrmuell.de.md" })
+        #expect(collision.line == 5)
+        #expect(collision.severity == .warning)
+        #expect(collision.message.hasPrefix("sample question \"Wann wird die Biotonne geleert?\" is answered with topic `abfuhr`"))
+        let greeting = try #require(warnings.first { $0.file == "topics/chat.de.md" })
+        #expect(greeting.line == 4)
+        #expect(greeting.message == "sample question \"Hallo\" reads as small talk (greeting)")
+        // Every other question leads to its own topic.
+        #expect(warnings.count == 2, "\(warnings)")
+    }
+
+    @Test("on a base whose questions all lead to their topics there is nothing to report")
+    func cleanBase() throws {
+        #expect(try MiniCity.requireMatcher().sampleQuestionDiagnostics() == [])
+    }
+}
