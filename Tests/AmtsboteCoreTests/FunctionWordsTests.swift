@@ -17,9 +17,21 @@ struct FunctionWordsTests {
         ("ausweis", false),
         ("registration", false),
         ("abmelden", false),
+        ("weiss", true),  // "weiß" in the lexicon, tokenised like a message (ß → ss)
+        ("grüsse", true),
     ])
     func functionWords(_ token: String, _ expected: Bool) {
         #expect(Self.words.contains(token) == expected)
+    }
+
+    @Test("lexicon phrases are tokenised like messages: ß, apostrophes")
+    func phrasesAreTokenised() {
+        let lexicon = CompiledLexicon(Lexicon.builtIn("de"))
+        let folded = TextNormalizer.tokens("Schöne Grüße und wie geht's?").map(TextNormalizer.fold)
+        let (kinds, covered) = lexicon.smalltalkKinds(in: folded)
+        #expect(kinds == [.greeting])
+        // "schöne grüße" (ß → ss) and "wie geht's": every word but "und".
+        #expect(covered == [0, 1, 3, 4])
     }
 
     @Test("a participle the base has as a word of its own still reaches its particle verb")

@@ -176,6 +176,24 @@ struct MatcherTests {
         try Self.expectAnswer("Danke! Und wie beantrage ich einen Bewohnerparkausweis?", "parkausweis-beantragen")
     }
 
+    @Test("on the sample city, a greeting before a question no topic fits sends the question to staff")
+    func greetingBeforeUnansweredQuestion() throws {
+        let (base, _) = try KnowledgeLoader.loadValid(directory: RepoPaths.sampleKnowledge)
+        let text = "Guten Tag, ich bin 78 Jahre alt und mein Ausweis läuft ab. Muss ich da persönlich hin oder kann mein Sohn das machen? Ich bin nicht mehr so gut zu Fuß."
+        let r = Matcher(knowledgeBase: base).match(text)
+        #expect(r.outcome == .escalate && r.escalationReason == .noMatch, "\(Self.describe(r))")
+    }
+
+    @Test("on the sample city, a greeting with next to nothing else stays a greeting", arguments: [
+        "Hallo, ist da jemand?", "Hi there, how are you doing today?", "Guten Abend, schöne Grüße aus Hamburg",
+        "Hallo, wie geht's?", "Guten Morgen",
+    ])
+    func greetingWithStrayWords(_ text: String) throws {
+        let (base, _) = try KnowledgeLoader.loadValid(directory: RepoPaths.sampleKnowledge)
+        let r = Matcher(knowledgeBase: base).match(text)
+        #expect(r.outcome == .smalltalk && r.smalltalk == .greeting, "\(text) → \(Self.describe(r))")
+    }
+
     @Test("danger to life gives the emergency outcome", arguments: [
         "Mein Nachbar ist bewusstlos",
         "Es brennt in meiner Küche!",

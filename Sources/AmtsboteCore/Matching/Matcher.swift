@@ -79,18 +79,27 @@ public struct Matcher: Sendable {
 
         // Small talk in the message's language, else in another (a forced reply language
         // must not turn "Thank you" into a question for staff).
-        let (kinds, covered) = allLexicons.lazy.map { $0.smalltalkKinds(in: folded) }.first { !$0.kinds.isEmpty }
-            ?? ([], 0)
+        let (kinds, coveredPositions) = allLexicons.lazy.map { $0.smalltalkKinds(in: folded) }.first { !$0.kinds.isEmpty }
+            ?? ([], [])
+        let covered = coveredPositions.count
         let contentTokens = tokens.filter(isContent)
+        // Content the small talk does not cover ("Abend" in "Guten Abend" is part of the greeting).
+        let uncoveredContent = tokens.indices.filter { !coveredPositions.contains($0) && isContent(tokens[$0]) }.count
         // Small talk unless a topic is asked about too. A message mostly of small talk is small
         // talk when no topic fits it confidently; one that fits is small talk only when its small
         // talk is not a greeting: "Danke, wann kommt der Sperrmüll?" and "Guten Tag, Personalausweis"
-        // ask about a topic, "Danke für die Info zum Personalausweis" does not.
+        // ask about a topic, "Danke für die Info zum Personalausweis" does not. A greeting before a
+        // question that fits no topic is no small talk either: the question goes to staff instead
+        // of being lost behind "Hallo!". Small talk with next to nothing else stays small talk, even
+        // when a stray word fits a topic ("Hi there, how are you doing today?").
         let confident = best >= configuration.answerThreshold
+        let greetingBeforeQuestion = kinds.first == .greeting && uncoveredContent > max(3, covered)
         if let kind = kinds.first,
-            kind == .identity || kind == .capabilities || best < configuration.marginThreshold
+            kind == .identity || kind == .capabilities
+                || (best < configuration.marginThreshold && !greetingBeforeQuestion)
                 || (!confident && contentTokens.count <= max(1, covered / 2))
                 || (kind != .greeting && contentTokens.count <= covered / 2)
+                || uncoveredContent <= covered / 3
         {
             return MatchResult(language: detected, outcome: .smalltalk, candidates: candidates, confidence: 1, smalltalk: kind)
         }

@@ -13,9 +13,11 @@ struct FunctionWords: Sendable {
     ]
 
     init(lexicons: [String: Lexicon]) {
-        words = lexicons.values.reduce(into: Set<String>()) { $0.formUnion($1.stopwords) }
+        // Stop words as messages are tokenised ("weiß" is "weiss").
+        let stopwords = lexicons.mapValues { Set($0.stopwords.flatMap(TextNormalizer.tokens)) }
+        words = stopwords.values.reduce(into: Set<String>()) { $0.formUnion($1) }
         languages = lexicons.keys.sorted().compactMap { language in
-            Self.endings[language].map { (language, lexicons[language]!.stopwords, $0) }
+            Self.endings[language].map { (language, stopwords[language]!, $0) }
         }
     }
 

@@ -72,7 +72,8 @@ extension Lexicon {
             ])),
             (.greeting, phrases([
                 "hallo", "hallöchen", "hi", "hey", "moin", "servus", "guten morgen", "guten tag", "guten abend",
-                "grüß gott", "grüss gott", "huhu", "tach", "na du",
+                "grüß gott", "grüss gott", "huhu", "tach", "na du", "wie geht es dir", "wie geht es ihnen",
+                "wie geht's", "wie gehts", "ist da jemand", "ist jemand da", "schöne grüße", "viele grüße", "liebe grüße",
             ])),
         ],
         emergency: phrases([
@@ -121,7 +122,11 @@ extension Lexicon {
             (.privacy, phrases(["privacy", "data protection", "you store", "do you save", "do you keep", "store my"])),
             (.thanks, phrases(["thanks", "thank you", "thank*", "thx", "cheers", "much appreciated"])),
             (.goodbye, phrases(["bye", "goodbye", "good bye", "see you", "have a nice day", "have a good day", "take care"])),
-            (.greeting, phrases(["hello", "hi", "hey", "good morning", "good afternoon", "good evening", "greetings", "hi there"])),
+            (.greeting, phrases([
+                "hello", "hi", "hey", "good morning", "good afternoon", "good evening", "greetings", "hi there",
+                "how are you", "how are you doing", "how is it going", "is anyone there", "is anybody there",
+                "anyone there", "anybody there",
+            ])),
         ],
         emergency: phrases([
             "emergency", "fire", "on fire", "burning", "heart attack", "stroke", "unconscious", "not breathing",

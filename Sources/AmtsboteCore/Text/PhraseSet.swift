@@ -11,12 +11,14 @@ struct PhraseSet: Sendable {
     private var prefixFirst: [[Word]] = []
 
     init(_ phrases: [[String]]) {
-        for phrase in phrases where !phrase.isEmpty {
-            let words = phrase.map { word in
-                word.hasSuffix("*")
-                    ? Word(text: TextNormalizer.fold(String(word.dropLast())), isPrefix: true)
-                    : Word(text: TextNormalizer.fold(word), isPrefix: false)
+        for phrase in phrases {
+            // Words are tokenised like messages: "grüße" is "grüsse", "can't" is "can" "t".
+            let words = phrase.flatMap { word -> [Word] in
+                let isPrefix = word.hasSuffix("*")
+                let parts = TextNormalizer.tokens(isPrefix ? String(word.dropLast()) : word).map(TextNormalizer.fold)
+                return parts.enumerated().map { Word(text: $1, isPrefix: isPrefix && $0 == parts.count - 1) }
             }
+            guard !words.isEmpty else { continue }
             if words[0].isPrefix { prefixFirst.append(words) } else { byFirstWord[words[0].text, default: []].append(words) }
         }
     }
@@ -50,8 +52,8 @@ struct CompiledLexicon: Sendable {
         smalltalk = lexicon.smalltalk.map { ($0.0, PhraseSet($0.1)) }
     }
 
-    /// The small-talk kinds found, in priority order, and how many tokens they cover.
-    func smalltalkKinds(in folded: [String]) -> (kinds: [SmalltalkKind], covered: Int) {
+    /// The small-talk kinds found, in priority order, and the positions of the tokens they cover.
+    func smalltalkKinds(in folded: [String]) -> (kinds: [SmalltalkKind], covered: Set<Int>) {
         var kinds: [SmalltalkKind] = []
         var covered = Set<Int>()
         for (kind, phrases) in smalltalk {
@@ -59,6 +61,6 @@ struct CompiledLexicon: Sendable {
             if !ranges.isEmpty { kinds.append(kind) }
             for range in ranges { covered.formUnion(range) }
         }
-        return (kinds, covered.count)
+        return (kinds, covered)
     }
 }
