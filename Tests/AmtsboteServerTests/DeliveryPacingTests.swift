@@ -69,8 +69,9 @@ private final class OverlapRecordingClient: PlatformClient {
         let running = Task { try await dispatcher.run() }
         defer { running.cancel() }
         // Let the dispatcher measure the rate over a full window before the replies come: it looks
-        // once when it starts and again after waiting a second on the empty outbox.
-        #expect(await waitUntil { looks.withLock { $0 } >= 2 })
+        // once when it starts and again after waiting a second on the empty outbox (generous
+        // timeout: on a machine busy compiling, this once took over 10 s).
+        #expect(await waitUntil(timeout: .seconds(30)) { looks.withLock { $0 } >= 2 })
         try await queueReplies(8, in: database)
         let queued = clock.now
         await wakeup.ring()
