@@ -48,7 +48,7 @@ struct QueueLearnCommand: AsyncParsableCommand {
                 let file = try learner.addQuestion(sample, topic: topic, language: language)
                 StandardOutput.print("Beispielfrage „\(sample)“ zu \(file) hinzugefügt; die Wissensbasis ist weiter gültig.")
             } else if let newTopic {
-                guard let answer = detail.conversation.last(where: { $0.author.hasPrefix("staff:") })?.text else {
+                guard let answer = detail.conversation.last(where: { MessageRecord.staffName(ofAuthor: $0.author) != nil })?.text else {
                     throw CLIError("Fall \(number) hat noch keine Antwort des Teams; zuerst `amtsbote queue reply \(number)`, dann `learn --new`.")
                 }
                 let file = try learner.draftTopic(

@@ -62,7 +62,7 @@ enum StaffFormat {
     static func author(_ author: String) -> String {
         if author == "citizen" { return "Bürger/in" }
         if author == "bot" { return "Bot" }
-        if author.hasPrefix("staff:") { return "Team (\(author.dropFirst(6)))" }
+        if let name = MessageRecord.staffName(ofAuthor: author) { return "Team (\(name))" }
         return author
     }
 }

@@ -102,7 +102,7 @@ extension AmtsboteDatabase {
                 reply: BotReply(text: format(text, record.language)), tag: window.tag, now: now)
             try outbox.insert(db)
             var message = MessageRecord(
-                conversationID: record.conversationID, caseID: record.id, direction: .out, author: "staff:\(staff)",
+                conversationID: record.conversationID, caseID: record.id, direction: .out, author: MessageRecord.staffAuthor(staff),
                 text: text, createdAt: now)
             try message.insert(db)
             if record.assignee == nil {

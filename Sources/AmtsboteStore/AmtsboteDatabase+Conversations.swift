@@ -28,7 +28,7 @@ extension AmtsboteDatabase {
     /// Whether staff have written to the citizen in this case (a reply sent from the queue).
     public static func staffReplied(_ db: Database, caseID: Int64) throws -> Bool {
         try MessageRecord
-            .filter(MessageRecord.Columns.caseID == caseID && MessageRecord.Columns.author.like("staff:%"))
+            .filter(MessageRecord.Columns.caseID == caseID && MessageRecord.Columns.author.like(MessageRecord.staffAuthorPrefix + "%"))
             .isEmpty(db) == false
     }
 

@@ -2,7 +2,8 @@
 public struct OpenCaseStatus: Sendable, Hashable {
     /// Why the case was opened.
     public var reason: EscalationReason
-    /// Whether staff have written to the citizen in this case yet.
+    /// Whether staff have written to the citizen in this case yet. Only read for a case opened
+    /// by a request for a person (`humanRequested`); callers may leave it false for others.
     public var staffReplied: Bool
 
     public init(reason: EscalationReason, staffReplied: Bool) {

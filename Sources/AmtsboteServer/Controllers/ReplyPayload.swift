@@ -20,7 +20,7 @@ struct ReplyPayload: Codable, Sendable, Equatable {
         id = record.id
         text = record.text ?? ""
         choices = (reply?.choices ?? []).map { Choice(title: $0.title, payload: $0.payload) }
-        author = record.author.hasPrefix("staff") ? "staff" : "bot"
+        author = MessageRecord.staffName(ofAuthor: record.author) != nil ? "staff" : "bot"
     }
 }
 

@@ -93,8 +93,11 @@ struct ConversationProcessor: Sendable {
         // waiting for a person, go; messages answered meanwhile are filed with it too.
         let openCase = try AmtsboteDatabase.openCase(db, conversationID: conversationID)
         if let current = turn {
+            // Whether staff have replied matters only while a citizen waits for a person.
             let status = try openCase.map { open in
-                OpenCaseStatus(reason: open.reason, staffReplied: try AmtsboteDatabase.staffReplied(db, caseID: open.id ?? -1))
+                OpenCaseStatus(
+                    reason: open.reason,
+                    staffReplied: try open.reason == .humanRequested && AmtsboteDatabase.staffReplied(db, caseID: open.id ?? -1))
             }
             turn = engine.adjusted(current, openCase: status)
             reply = turn?.reply

@@ -43,4 +43,15 @@ public struct MessageRecord: Codable, Sendable, Hashable, FetchableRecord, Mutab
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    /// How staff authors begin (`staff:<name>`), for queries such as `LIKE 'staff:%'`.
+    public static let staffAuthorPrefix = "staff:"
+
+    /// The author of a message that staff member `name` wrote.
+    public static func staffAuthor(_ name: String) -> String { staffAuthorPrefix + name }
+
+    /// The staff member named in `author`, nil for the citizen and the bot.
+    public static func staffName(ofAuthor author: String) -> String? {
+        author.hasPrefix(staffAuthorPrefix) ? String(author.dropFirst(staffAuthorPrefix.count)) : nil
+    }
 }
