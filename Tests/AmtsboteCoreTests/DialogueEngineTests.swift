@@ -46,9 +46,30 @@ import Testing
         let turn = engine.respond(to: text(input), state: state)
         #expect(turn.outcome == .answer)
         #expect(turn.topic == topic)
-        #expect(turn.state.pendingChoices.isEmpty)
+        // What is pending now are the answer's related topics.
+        #expect(turn.state.pendingChoices == turn.reply.choices.compactMap { ReplyComposer.topic(inPayload: $0.payload) })
         #expect(turn.state.lastTopic == topic)
         #expect(turn.escalation == nil)
+    }
+
+    @Test func askingForALanguageSwitchesTheConversation() {
+        let english = engine.respond(to: text("Sorry, do you speak English?"), state: introduced)
+        #expect(english.outcome == .smalltalk)
+        #expect(english.reply.text == "I answer questions.")
+        #expect(english.state.language == "en")
+        // Two words are too few to detect a language, but a request names it.
+        let german = engine.respond(to: text("Deutsch bitte"), state: english.state)
+        #expect(german.reply.text == "Ich kann Fragen beantworten.")
+        #expect(german.state.language == "de")
+    }
+
+    @Test func aRelatedTopicOfAnAnswerCanBePickedByNumber() {
+        let answer = engine.respond(to: tap("topic:personalausweis"), state: introduced)
+        #expect(answer.reply.choices.map(\.payload) == ["topic:reisepass", "topic:anmeldung"])
+        #expect(answer.state.pendingChoices == ["reisepass", "anmeldung"])
+        let picked = engine.respond(to: text("2"), state: answer.state)
+        #expect(picked.outcome == .answer && picked.topic == "anmeldung")
+        #expect(picked.state.lastTopic == "anmeldung")
     }
 
     @Test func pickOutOfRangeIsNotAPick() {
@@ -96,7 +117,7 @@ import Testing
         var english = state
         english.language = "en"
         #expect(engine.respond(to: text("none of these"), state: english).reply.text == "None of these?")
-        // Nothing pending (e.g. after an answer): a message without a question, not a follow-up.
+        // Nothing pending any more: a message without a question, not a follow-up.
         let afterAnswer = engine.respond(to: text("Keins davon"), state: turn.state)
         #expect(afterAnswer.escalation?.reason == .noQuestion)
         #expect(afterAnswer.topic == nil)

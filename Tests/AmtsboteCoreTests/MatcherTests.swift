@@ -194,6 +194,24 @@ struct MatcherTests {
         #expect(r.outcome == .smalltalk && r.smalltalk == .greeting, "\(text) → \(Self.describe(r))")
     }
 
+    @Test("on the sample city, a request for a language gets what the bot can do in it; before a question it is left out")
+    func languageRequest() throws {
+        let (base, _) = try KnowledgeLoader.loadValid(directory: RepoPaths.sampleKnowledge)
+        let matcher = Matcher(knowledgeBase: base)
+        for (text, forced, expected) in [
+            ("Sorry, do you speak English?", "de", "en"), ("Deutsch bitte", "en", "de"), ("Sprechen Sie Deutsch?", "en", "de"),
+        ] {
+            let r = matcher.match(text, language: forced)
+            #expect(r.outcome == .smalltalk && r.smalltalk == .capabilities && r.language == expected, "\(text) → \(Self.describe(r))")
+        }
+        // Without the request the question fits no topic confidently ("speak", "English" count against it).
+        let question = matcher.match("Do you speak English? I need a new passport")
+        #expect(question.outcome == .answer && question.topic == "reisepass" && question.language == "en", "\(Self.describe(question))")
+        // "in English" inside a question is no request.
+        let inside = matcher.match("Is the form available in English?")
+        #expect(inside.outcome != .smalltalk, "\(Self.describe(inside))")
+    }
+
     @Test("danger to life gives the emergency outcome", arguments: [
         "Mein Nachbar ist bewusstlos",
         "Es brennt in meiner Küche!",

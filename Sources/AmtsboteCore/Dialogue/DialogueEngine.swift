@@ -144,11 +144,13 @@ public struct DialogueEngine: Sendable {
 
     private func answering(topic id: String, language: String, state: ConversationState) -> DialogueTurn {
         var state = state
-        state.pendingChoices = []
+        let reply = composer.answer(topic: id, language: language)
+        // The related topics offered as buttons can be picked by number too ("2").
+        state.pendingChoices = reply.choices.compactMap { ReplyComposer.topic(inPayload: $0.payload) }
         state.lastTopic = id
         let needsStaff = knowledgeBase.topic(id)?.escalate ?? false
         return DialogueTurn(
-            reply: composer.answer(topic: id, language: language), state: state, language: language, outcome: .answer,
+            reply: reply, state: state, language: language, outcome: .answer,
             topic: id, escalation: needsStaff ? .init(reason: .topicRequiresStaff, candidates: [ScoredTopic(id: id, score: 1)]) : nil)
     }
 

@@ -58,9 +58,19 @@ public struct Matcher: Sendable {
     ///   - contextTopic: the topic answered last in this conversation; a follow-up such as
     ///     "und was kostet das?" that fits no topic on its own is answered from it.
     public func match(_ text: String, language: String? = nil, day: String? = nil, contextTopic: String? = nil) -> MatchResult {
-        let tokens = TextNormalizer.tokens(text)
-        let detected = language ?? detector.detect(tokens)
-        let folded = tokens.map(TextNormalizer.fold)
+        var tokens = TextNormalizer.tokens(text)
+        var folded = tokens.map(TextNormalizer.fold)
+        // "Do you speak English?" alone gets what the bot can do, in English; before a question
+        // ("Do you speak English? I need a passport") it is left out of the matching.
+        let languageRequest = requestedLanguage(tokens, folded: folded)
+        if let request = languageRequest {
+            if request.restCount <= 1 {
+                return MatchResult(language: request.language, outcome: .smalltalk, confidence: 1, smalltalk: .capabilities)
+            }
+            tokens = tokens.indices.filter { !request.covered.contains($0) }.map { tokens[$0] }
+            folded = tokens.map(TextNormalizer.fold)
+        }
+        let detected = languageRequest?.language ?? language ?? detector.detect(tokens)
         let lexicon = compiled[detected] ?? CompiledLexicon(Lexicon.builtIn(detected))
         let allLexicons = [lexicon] + compiled.filter { $0.key != detected }.map(\.value)
 
@@ -146,6 +156,18 @@ public struct Matcher: Sendable {
             topic.questionSimilarity >= minimumSimilarity
                 && close.allSatisfy { $0.id == topic.id || $0.questionSimilarity < topic.questionSimilarity - 0.1 }
         }
+    }
+
+    /// The city language a message asks to be answered in ("Do you speak English?", "auf Deutsch
+    /// bitte"), the positions of the words asking, and how many content words it says besides.
+    private func requestedLanguage(_ tokens: [String], folded: [String]) -> (language: String, covered: Set<Int>, restCount: Int)? {
+        for language in knowledgeBase.city.languages {
+            guard let ranges = compiled[language]?.languageRequest.matches(in: folded), !ranges.isEmpty else { continue }
+            let covered = Set(ranges.flatMap { $0 })
+            let rest = tokens.indices.filter { !covered.contains($0) && isContent(tokens[$0]) }.count
+            return (language, covered, rest)
+        }
+        return nil
     }
 
     /// Whether a token carries content: not a function word of any configured language, not a number.

@@ -13,6 +13,8 @@ public struct Lexicon: Sendable {
     /// Words that ask about an aspect of any service (cost, duration, documents, appointments),
     /// never a subject of their own: "und wie lange dauert das?" stays with the last topic.
     public var aspects: Set<String> = []
+    /// Phrases that ask to be answered in this lexicon's language ("do you speak English?").
+    public var languageRequest: [[String]] = []
 
     /// The built-in lexicon for a language code (empty for unknown languages).
     public static func builtIn(_ language: String) -> Lexicon {
@@ -95,7 +97,11 @@ extension Lexicon {
             express unterlagen dokumente nachweise nachweis mitbringen mitnehmen brauche brauchen benötige benötigen \
             termin termine online internet formular antrag frist fristen wann öffnungszeiten geöffnet offen \
             zuständig adresse telefon telefonnummer kontakt persönlich vollmacht
-            """.split(whereSeparator: \.isWhitespace).map(String.init))
+            """.split(whereSeparator: \.isWhitespace).map(String.init)),
+        languageRequest: phrases([
+            "sprechen sie deutsch", "sprichst du deutsch", "deutsch bitte", "bitte deutsch",
+            "können wir deutsch", "kann ich deutsch",
+        ])
     )
 
     static let english = Lexicon(
@@ -144,6 +150,10 @@ extension Lexicon {
             cost costs fee fees price expensive cheap pay card cash long take takes quick quickly fast express \
             documents document papers proof bring need appointment appointments online internet form application \
             deadline when open opening hours responsible address phone contact person authorisation authorization
-            """.split(whereSeparator: \.isWhitespace).map(String.init))
+            """.split(whereSeparator: \.isWhitespace).map(String.init)),
+        languageRequest: phrases([
+            "do you speak english", "can you speak english", "speak english", "english please",
+            "can we talk in english", "can i write in english",
+        ])
     )
 }

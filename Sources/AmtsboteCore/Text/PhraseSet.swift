@@ -43,12 +43,14 @@ struct CompiledLexicon: Sendable {
     let lexicon: Lexicon
     let emergency: PhraseSet
     let humanRequest: PhraseSet
+    let languageRequest: PhraseSet
     let smalltalk: [(SmalltalkKind, PhraseSet)]
 
     init(_ lexicon: Lexicon) {
         self.lexicon = lexicon
         emergency = PhraseSet(lexicon.emergency)
         humanRequest = PhraseSet(lexicon.humanRequest)
+        languageRequest = PhraseSet(lexicon.languageRequest)
         smalltalk = lexicon.smalltalk.map { ($0.0, PhraseSet($0.1)) }
     }
 
