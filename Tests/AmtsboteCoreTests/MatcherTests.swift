@@ -212,6 +212,23 @@ struct MatcherTests {
         #expect(inside.outcome != .smalltalk, "\(Self.describe(inside))")
     }
 
+    @Test("on the sample city, what thanks are for is part of the thanks; a question after it is not", arguments: [
+        ("Danke für die Info", nil as String?), ("Danke für die Info zum Personalausweis", nil), ("Thanks for the info", nil),
+        ("Danke für die Hilfe", nil), ("Vielen Dank für die Hilfe!", nil),
+        ("Danke für die Info, wie beantrage ich einen Perso?", "personalausweis"),
+        ("Danke für die Info. Und wann kommt der Sperrmüll?", "sperrmuell"),
+        ("Thanks for the help, where do I register my car?", "kfz-zulassung"),
+    ])
+    func thanksFor(_ text: String, _ topic: String?) throws {
+        let (base, _) = try KnowledgeLoader.loadValid(directory: RepoPaths.sampleKnowledge)
+        let r = Matcher(knowledgeBase: base).match(text)
+        if let topic {
+            #expect(r.outcome == .answer && r.topic == topic, "\(text) → \(Self.describe(r))")
+        } else {
+            #expect(r.outcome == .smalltalk && r.smalltalk == .thanks, "\(text) → \(Self.describe(r))")
+        }
+    }
+
     @Test("danger to life gives the emergency outcome", arguments: [
         "Mein Nachbar ist bewusstlos",
         "Es brennt in meiner Küche!",

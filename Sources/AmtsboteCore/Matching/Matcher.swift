@@ -97,8 +97,9 @@ public struct Matcher: Sendable {
         let uncoveredContent = tokens.indices.filter { !coveredPositions.contains($0) && isContent(tokens[$0]) }.count
         // Small talk unless a topic is asked about too. A message mostly of small talk is small
         // talk when no topic fits it confidently; one that fits is small talk only when its small
-        // talk is not a greeting: "Danke, wann kommt der Sperrmüll?" and "Guten Tag, Personalausweis"
-        // ask about a topic, "Danke für die Info zum Personalausweis" does not. A greeting before a
+        // talk covers all its content: "Danke, wann kommt der Sperrmüll?" and "Guten Tag,
+        // Personalausweis" ask about a topic, "Danke für die Info zum Personalausweis" does not
+        // (what thanks are for counts as part of them). A greeting before a
         // question that fits no topic is no small talk either: the question goes to staff instead
         // of being lost behind "Hallo!". Small talk with next to nothing else stays small talk, even
         // when a stray word fits a topic ("Hi there, how are you doing today?").
@@ -108,8 +109,8 @@ public struct Matcher: Sendable {
             kind == .identity || kind == .capabilities
                 || (best < configuration.marginThreshold && !greetingBeforeQuestion)
                 || (!confident && contentTokens.count <= max(1, covered / 2))
-                || (kind != .greeting && contentTokens.count <= covered / 2)
-                || uncoveredContent <= covered / 3
+                || uncoveredContent == 0
+                || (kind == .greeting && uncoveredContent <= covered / 3)
         {
             return MatchResult(language: detected, outcome: .smalltalk, candidates: candidates, confidence: 1, smalltalk: kind)
         }

@@ -15,6 +15,10 @@ public struct Lexicon: Sendable {
     public var aspects: Set<String> = []
     /// Phrases that ask to be answered in this lexicon's language ("do you speak English?").
     public var languageRequest: [[String]] = []
+    /// Words after thanks that say what they are for ("danke für …", "thanks for …").
+    public var gratitudeLinks: Set<String> = []
+    /// Words that begin a question; what thanks are for ends before them.
+    public var questionWords: Set<String> = []
 
     /// The built-in lexicon for a language code (empty for unknown languages).
     public static func builtIn(_ language: String) -> Lexicon {
@@ -101,7 +105,12 @@ extension Lexicon {
         languageRequest: phrases([
             "sprechen sie deutsch", "sprichst du deutsch", "deutsch bitte", "bitte deutsch",
             "können wir deutsch", "kann ich deutsch",
-        ])
+        ]),
+        gratitudeLinks: ["für"],
+        questionWords: [
+            "wie", "wann", "wo", "was", "welche", "welcher", "welches", "wer", "warum", "wieso", "weshalb", "woher",
+            "wohin", "wozu", "kann", "können", "muss", "müssen", "darf", "gibt", "ist", "und", "aber",
+        ]
     )
 
     static let english = Lexicon(
@@ -154,6 +163,11 @@ extension Lexicon {
         languageRequest: phrases([
             "do you speak english", "can you speak english", "speak english", "english please",
             "can we talk in english", "can i write in english",
-        ])
+        ]),
+        gratitudeLinks: ["for"],
+        questionWords: [
+            "how", "when", "where", "what", "which", "who", "why", "can", "could", "do", "does", "is", "are", "must",
+            "and", "but",
+        ]
     )
 }

@@ -45,6 +45,8 @@ struct CompiledLexicon: Sendable {
     let humanRequest: PhraseSet
     let languageRequest: PhraseSet
     let smalltalk: [(SmalltalkKind, PhraseSet)]
+    let gratitudeLinks: Set<String>
+    let questionWords: Set<String>
 
     init(_ lexicon: Lexicon) {
         self.lexicon = lexicon
@@ -52,6 +54,8 @@ struct CompiledLexicon: Sendable {
         humanRequest = PhraseSet(lexicon.humanRequest)
         languageRequest = PhraseSet(lexicon.languageRequest)
         smalltalk = lexicon.smalltalk.map { ($0.0, PhraseSet($0.1)) }
+        gratitudeLinks = Set(lexicon.gratitudeLinks.flatMap(TextNormalizer.tokens).map(TextNormalizer.fold))
+        questionWords = Set(lexicon.questionWords.flatMap(TextNormalizer.tokens).map(TextNormalizer.fold))
     }
 
     /// The small-talk kinds found, in priority order, and the positions of the tokens they cover.
@@ -61,8 +65,20 @@ struct CompiledLexicon: Sendable {
         for (kind, phrases) in smalltalk {
             let ranges = phrases.matches(in: folded)
             if !ranges.isEmpty { kinds.append(kind) }
-            for range in ranges { covered.formUnion(range) }
+            for range in ranges {
+                covered.formUnion(range)
+                if kind == .thanks { covered.formUnion(thanked(after: range.upperBound, in: folded)) }
+            }
         }
         return (kinds, covered)
+    }
+
+    /// What thanks are for ("Danke für die Info zum Personalausweis", "thanks for your help"): up
+    /// to five words after "für"/"for", ending before a question word ("…, wie beantrage ich …").
+    private func thanked(after end: Int, in folded: [String]) -> Range<Int> {
+        guard end < folded.count, gratitudeLinks.contains(folded[end]) else { return end..<end }
+        var last = end + 1
+        while last < min(folded.count, end + 6), !questionWords.contains(folded[last]) { last += 1 }
+        return end..<last
     }
 }
