@@ -229,6 +229,30 @@ struct MatcherTests {
         }
     }
 
+    @Test("on the sample city, what citizens say around their questions", arguments: [
+        // Acknowledgments are thanks, not questions for staff.
+        ("Okay super", "smalltalk:thanks"), ("Perfekt", "smalltalk:thanks"), ("Alles klar, danke", "smalltalk:thanks"),
+        ("got it", "smalltalk:thanks"),
+        // "It did not help" as all a message says: a person takes over.
+        ("Das hat mir nicht geholfen", "person"), ("Du bist nutzlos", "person"), ("I don't understand", "person"),
+        ("I received a new property tax notice and don't understand it", "grundsteuer"),
+        // A bare call for help: what the bot can do.
+        ("Hilfe", "smalltalk:capabilities"), ("Ich brauche Hilfe", "smalltalk:capabilities"),
+        ("I need help", "smalltalk:capabilities"), ("Vielen Dank für die Hilfe!", "smalltalk:thanks"),
+        ("Was kannst du mir über Sperrmüll sagen?", "sperrmuell"), ("Test", "smalltalk:greeting"),
+    ])
+    func aroundQuestions(_ text: String, _ expected: String) throws {
+        let (base, _) = try KnowledgeLoader.loadValid(directory: RepoPaths.sampleKnowledge)
+        let r = Matcher(knowledgeBase: base).match(text)
+        let got = switch r.outcome {
+        case .smalltalk: "smalltalk:\(r.smalltalk?.rawValue ?? "")"
+        case .escalate where r.escalationReason == .humanRequested: "person"
+        case .answer: r.topic ?? ""
+        default: "\(r.outcome)"
+        }
+        #expect(got == expected, "\(text) → \(Self.describe(r))")
+    }
+
     @Test("danger to life gives the emergency outcome", arguments: [
         "Mein Nachbar ist bewusstlos",
         "Es brennt in meiner Küche!",

@@ -82,7 +82,9 @@ public struct Matcher: Sendable {
         let candidates = Array(ranked.prefix(configuration.maxCandidates))
         let best = ranked.first?.score ?? 0
 
-        if allLexicons.contains(where: { $0.humanRequest.containsAny(in: folded) }) {
+        if allLexicons.contains(where: { $0.humanRequest.containsAny(in: folded) })
+            || allLexicons.contains(where: { saysOnly($0.frustration, tokens: tokens, folded: folded) })
+        {
             return MatchResult(
                 language: detected, outcome: .escalate, candidates: candidates, confidence: 1, escalationReason: .humanRequested)
         }
@@ -93,6 +95,10 @@ public struct Matcher: Sendable {
             ?? ([], [])
         let covered = coveredPositions.count
         let contentTokens = tokens.filter(isContent)
+        // "Hilfe", "Ich brauche Hilfe", "help": what the bot can do.
+        if kinds.isEmpty, !contentTokens.isEmpty, contentTokens.allSatisfy({ token in allLexicons.contains { $0.lexicon.helpWords.contains(token) } }) {
+            return MatchResult(language: detected, outcome: .smalltalk, candidates: candidates, confidence: 1, smalltalk: .capabilities)
+        }
         // Content the small talk does not cover ("Abend" in "Guten Abend" is part of the greeting).
         let uncoveredContent = tokens.indices.filter { !coveredPositions.contains($0) && isContent(tokens[$0]) }.count
         // Small talk unless a topic is asked about too. A message mostly of small talk is small
@@ -106,8 +112,7 @@ public struct Matcher: Sendable {
         let confident = best >= configuration.answerThreshold
         let greetingBeforeQuestion = kinds.first == .greeting && uncoveredContent > max(3, covered)
         if let kind = kinds.first,
-            kind == .identity || kind == .capabilities
-                || (best < configuration.marginThreshold && !greetingBeforeQuestion)
+            (best < configuration.marginThreshold && !greetingBeforeQuestion)
                 || (!confident && contentTokens.count <= max(1, covered / 2))
                 || uncoveredContent == 0
                 || (kind == .greeting && uncoveredContent <= covered / 3)
@@ -169,6 +174,14 @@ public struct Matcher: Sendable {
             return (language, covered, rest)
         }
         return nil
+    }
+
+    /// Whether `phrases` occur in the message and at most one content word besides them.
+    private func saysOnly(_ phrases: PhraseSet, tokens: [String], folded: [String]) -> Bool {
+        let ranges = phrases.matches(in: folded)
+        guard !ranges.isEmpty else { return false }
+        let covered = Set(ranges.flatMap { $0 })
+        return tokens.indices.filter { !covered.contains($0) && isContent(tokens[$0]) }.count <= 1
     }
 
     /// Whether a token carries content: not a function word of any configured language, not a number.

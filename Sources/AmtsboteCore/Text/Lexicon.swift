@@ -8,6 +8,9 @@ public struct Lexicon: Sendable {
     public var smalltalk: [(SmalltalkKind, [[String]])]
     public var emergency: [[String]]
     public var humanRequest: [[String]]
+    /// Phrases saying the bot did not help ("das hat mir nicht geholfen", "I don't understand");
+    /// as all a message says, they pass the conversation to a person like `humanRequest`.
+    public var frustration: [[String]] = []
     /// Words that make a message a follow-up to the previous topic ("und was kostet das?").
     public var followUp: Set<String>
     /// Words that ask about an aspect of any service (cost, duration, documents, appointments),
@@ -19,6 +22,8 @@ public struct Lexicon: Sendable {
     public var gratitudeLinks: Set<String> = []
     /// Words that begin a question; what thanks are for ends before them.
     public var questionWords: Set<String> = []
+    /// Words that, as all a message says ("Hilfe", "I need help"), ask what the bot can do.
+    public var helpWords: Set<String> = []
 
     /// The built-in lexicon for a language code (empty for unknown languages).
     public static func builtIn(_ language: String) -> Lexicon {
@@ -64,14 +69,18 @@ extension Lexicon {
             ])),
             (.capabilities, phrases([
                 "was kannst du", "was können sie", "wobei kannst du", "wobei können sie", "wie kannst du mir helfen",
-                "was weißt du", "was machst du", "wofür bist du",
+                "was weißt du", "was machst du", "wofür bist du", "können sie mir helfen", "kannst du mir helfen",
             ])),
             // Questions about what the bot stores; requests to see or erase data go to staff.
             (.privacy, phrases([
                 "datenschutz*", "daten speichern", "speichert ihr", "speichern sie meine", "speicherst du",
                 "wie lange speicher*", "was speicher*",
             ])),
-            (.thanks, phrases(["danke*", "vielen dank", "besten dank", "herzlichen dank", "merci", "dankeschön", "thx"])),
+            // Thanks, and the acknowledgments that end a question answered ("alles klar", "super").
+            (.thanks, phrases([
+                "danke*", "vielen dank", "besten dank", "herzlichen dank", "merci", "dankeschön", "thx", "alles klar",
+                "super", "prima", "perfekt", "toll", "klasse", "gut zu wissen", "verstanden",
+            ])),
             (.goodbye, phrases([
                 "tschüss", "tschüs", "tschau", "ciao", "auf wiedersehen", "bis bald", "bis dann", "schönes wochenende",
                 "schönen tag", "schönen abend", "servus und tschüss", "ade",
@@ -80,6 +89,7 @@ extension Lexicon {
                 "hallo", "hallöchen", "hi", "hey", "moin", "servus", "guten morgen", "guten tag", "guten abend",
                 "grüß gott", "grüss gott", "huhu", "tach", "na du", "wie geht es dir", "wie geht es ihnen",
                 "wie geht's", "wie gehts", "ist da jemand", "ist jemand da", "schöne grüße", "viele grüße", "liebe grüße",
+                "test", "testnachricht",
             ])),
         ],
         emergency: phrases([
@@ -94,6 +104,10 @@ extension Lexicon {
             "mit einem menschen", "echten menschen", "echter mensch", "mensch sprechen", "menschen sprechen",
             "person sprechen", "mit jemandem sprechen", "sachbearbeiter sprechen", "mit ihrem team",
             "kein bot", "keinen bot",
+        ]),
+        frustration: phrases([
+            "nicht geholfen", "hilft mir nicht", "hilft nicht weiter", "bringt mir nichts", "nutzlos",
+            "verstehe das nicht", "verstehe ich nicht", "versteh ich nicht", "versteh das nicht",
         ]),
         followUp: ["und", "das", "dafür", "dazu", "davon", "darauf", "dort", "da", "es", "ihn", "sie", "den"],
         aspects: Set("""
@@ -110,7 +124,8 @@ extension Lexicon {
         questionWords: [
             "wie", "wann", "wo", "was", "welche", "welcher", "welches", "wer", "warum", "wieso", "weshalb", "woher",
             "wohin", "wozu", "kann", "können", "muss", "müssen", "darf", "gibt", "ist", "und", "aber",
-        ]
+        ],
+        helpWords: ["hilfe", "helfen"]
     )
 
     static let english = Lexicon(
@@ -133,14 +148,19 @@ extension Lexicon {
                 "who are you", "who am i talking to", "who am i speaking", "who is this", "are you a*", "are you human",
                 "are you real", "is this a bot", "am i talking to a*", "am i chatting with",
             ])),
-            (.capabilities, phrases(["what can you do", "how can you help", "what do you know", "what are you for"])),
+            (.capabilities, phrases([
+                "what can you do", "how can you help", "what do you know", "what are you for", "can you help me",
+            ])),
             (.privacy, phrases(["privacy", "data protection", "you store", "do you save", "do you keep", "store my"])),
-            (.thanks, phrases(["thanks", "thank you", "thank*", "thx", "cheers", "much appreciated"])),
+            (.thanks, phrases([
+                "thanks", "thank you", "thank*", "thx", "cheers", "much appreciated", "great", "perfect", "awesome",
+                "got it", "good to know", "understood",
+            ])),
             (.goodbye, phrases(["bye", "goodbye", "good bye", "see you", "have a nice day", "have a good day", "take care"])),
             (.greeting, phrases([
                 "hello", "hi", "hey", "good morning", "good afternoon", "good evening", "greetings", "hi there",
                 "how are you", "how are you doing", "how is it going", "is anyone there", "is anybody there",
-                "anyone there", "anybody there",
+                "anyone there", "anybody there", "test", "testing",
             ])),
         ],
         emergency: phrases([
@@ -153,6 +173,10 @@ extension Lexicon {
             "talk to a human", "speak to a human", "talk to a person", "speak to a person", "real person",
             "real human", "human agent", "talk to someone", "speak to someone", "talk to staff", "speak to staff",
             "member of staff", "not a bot", "talk to an agent",
+        ]),
+        frustration: phrases([
+            "did not help", "didn't help", "does not help", "doesn't help", "not helpful", "useless",
+            "don't understand", "do not understand",
         ]),
         followUp: ["and", "it", "that", "this", "there", "them", "those"],
         aspects: Set("""
@@ -168,6 +192,7 @@ extension Lexicon {
         questionWords: [
             "how", "when", "where", "what", "which", "who", "why", "can", "could", "do", "does", "is", "are", "must",
             "and", "but",
-        ]
+        ],
+        helpWords: ["help"]
     )
 }

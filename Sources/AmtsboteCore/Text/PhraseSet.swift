@@ -44,6 +44,7 @@ struct CompiledLexicon: Sendable {
     let emergency: PhraseSet
     let humanRequest: PhraseSet
     let languageRequest: PhraseSet
+    let frustration: PhraseSet
     let smalltalk: [(SmalltalkKind, PhraseSet)]
     let gratitudeLinks: Set<String>
     let questionWords: Set<String>
@@ -53,6 +54,7 @@ struct CompiledLexicon: Sendable {
         emergency = PhraseSet(lexicon.emergency)
         humanRequest = PhraseSet(lexicon.humanRequest)
         languageRequest = PhraseSet(lexicon.languageRequest)
+        frustration = PhraseSet(lexicon.frustration)
         smalltalk = lexicon.smalltalk.map { ($0.0, PhraseSet($0.1)) }
         gratitudeLinks = Set(lexicon.gratitudeLinks.flatMap(TextNormalizer.tokens).map(TextNormalizer.fold))
         questionWords = Set(lexicon.questionWords.flatMap(TextNormalizer.tokens).map(TextNormalizer.fold))
