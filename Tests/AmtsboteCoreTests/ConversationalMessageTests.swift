@@ -1,0 +1,111 @@
+import Foundation
+import Testing
+
+@testable import AmtsboteCore
+
+/// The matcher on the sample city with what citizens write around their questions: greetings,
+/// thanks, acknowledgments, language requests, calls for help, follow-ups.
+@Suite("Conversational messages")
+struct ConversationalMessageTests {
+    @Test("on the sample city, a greeting before a question no topic fits sends the question to staff")
+    func greetingBeforeUnansweredQuestion() throws {
+        let (base, _) = try KnowledgeLoader.loadValid(directory: RepoPaths.sampleKnowledge)
+        let text = "Guten Tag, ich bin 78 Jahre alt und mein Ausweis läuft ab. Muss ich da persönlich hin oder kann mein Sohn das machen? Ich bin nicht mehr so gut zu Fuß."
+        let r = Matcher(knowledgeBase: base).match(text)
+        #expect(r.outcome == .escalate && r.escalationReason == .noMatch, "\(MatcherTests.describe(r))")
+    }
+
+    @Test("on the sample city, a greeting with next to nothing else stays a greeting", arguments: [
+        "Hallo, ist da jemand?", "Hi there, how are you doing today?", "Guten Abend, schöne Grüße aus Hamburg",
+        "Hallo, wie geht's?", "Guten Morgen",
+    ])
+    func greetingWithStrayWords(_ text: String) throws {
+        let (base, _) = try KnowledgeLoader.loadValid(directory: RepoPaths.sampleKnowledge)
+        let r = Matcher(knowledgeBase: base).match(text)
+        #expect(r.outcome == .smalltalk && r.smalltalk == .greeting, "\(text) → \(MatcherTests.describe(r))")
+    }
+
+    @Test("on the sample city, a request for a language gets what the bot can do in it; before a question it is left out")
+    func languageRequest() throws {
+        let (base, _) = try KnowledgeLoader.loadValid(directory: RepoPaths.sampleKnowledge)
+        let matcher = Matcher(knowledgeBase: base)
+        for (text, forced, expected) in [
+            ("Sorry, do you speak English?", "de", "en"), ("Deutsch bitte", "en", "de"), ("Sprechen Sie Deutsch?", "en", "de"),
+        ] {
+            let r = matcher.match(text, language: forced)
+            #expect(r.outcome == .smalltalk && r.smalltalk == .capabilities && r.language == expected, "\(text) → \(MatcherTests.describe(r))")
+        }
+        // Without the request the question fits no topic confidently ("speak", "English" count against it).
+        let question = matcher.match("Do you speak English? I need a new passport")
+        #expect(question.outcome == .answer && question.topic == "reisepass" && question.language == "en", "\(MatcherTests.describe(question))")
+        // "in English" inside a question is no request.
+        let inside = matcher.match("Is the form available in English?")
+        #expect(inside.outcome != .smalltalk, "\(MatcherTests.describe(inside))")
+    }
+
+    @Test("on the sample city, what thanks are for is part of the thanks; a question after it is not", arguments: [
+        ("Danke für die Info", nil as String?), ("Danke für die Info zum Personalausweis", nil), ("Thanks for the info", nil),
+        ("Danke für die Hilfe", nil), ("Vielen Dank für die Hilfe!", nil),
+        ("Danke für die Info, wie beantrage ich einen Perso?", "personalausweis"),
+        ("Danke für die Info. Und wann kommt der Sperrmüll?", "sperrmuell"),
+        ("Thanks for the help, where do I register my car?", "kfz-zulassung"),
+    ])
+    func thanksFor(_ text: String, _ topic: String?) throws {
+        let (base, _) = try KnowledgeLoader.loadValid(directory: RepoPaths.sampleKnowledge)
+        let r = Matcher(knowledgeBase: base).match(text)
+        if let topic {
+            #expect(r.outcome == .answer && r.topic == topic, "\(text) → \(MatcherTests.describe(r))")
+        } else {
+            #expect(r.outcome == .smalltalk && r.smalltalk == .thanks, "\(text) → \(MatcherTests.describe(r))")
+        }
+    }
+
+    @Test("on the sample city, what citizens say around their questions", arguments: [
+        // Acknowledgments are thanks, not questions for staff.
+        ("Okay super", "smalltalk:thanks"), ("Perfekt", "smalltalk:thanks"), ("Alles klar, danke", "smalltalk:thanks"),
+        ("got it", "smalltalk:thanks"),
+        // "It did not help" as all a message says: a person takes over.
+        ("Das hat mir nicht geholfen", "person"), ("Du bist nutzlos", "person"), ("I don't understand", "person"),
+        ("I received a new property tax notice and don't understand it", "grundsteuer"),
+        // A bare call for help: what the bot can do.
+        ("Hilfe", "smalltalk:capabilities"), ("Ich brauche Hilfe", "smalltalk:capabilities"),
+        ("I need help", "smalltalk:capabilities"), ("Vielen Dank für die Hilfe!", "smalltalk:thanks"),
+        ("Was kannst du mir über Sperrmüll sagen?", "sperrmuell"), ("Test", "smalltalk:greeting"),
+    ])
+    func aroundQuestions(_ text: String, _ expected: String) throws {
+        let (base, _) = try KnowledgeLoader.loadValid(directory: RepoPaths.sampleKnowledge)
+        let r = Matcher(knowledgeBase: base).match(text)
+        let got = switch r.outcome {
+        case .smalltalk: "smalltalk:\(r.smalltalk?.rawValue ?? "")"
+        case .escalate where r.escalationReason == .humanRequested: "person"
+        case .answer: r.topic ?? ""
+        default: "\(r.outcome)"
+        }
+        #expect(got == expected, "\(text) → \(MatcherTests.describe(r))")
+    }
+
+    @Test("on the sample city, a follow-up stays with the context topic only when that topic mentions what it asks about", arguments: [
+        // A subject of its own, rare and not in the context topic: not answered from it.
+        ("und gibt es dort ein WLAN?", "personalausweis", false),
+        ("and is there a public toilet?", "tourist-info", false),
+        ("und wo kaufe ich Hundefutter?", "hundesteuer", false),
+        ("und wo bekomme ich einen Hochzeitsfotografen?", "eheschliessung", false),
+        ("and where can I buy a bus ticket?", "wohnsitz-anmelden", false),
+        // Mentioned by the context topic (also in its answer text only): answered from it.
+        ("und nehmen die auch Elektrogeräte mit?", "sperrmuell", true),
+        ("und auch Autoreifen?", "sperrmuell", true),
+        ("and old tyres?", "sperrmuell", true),
+        ("und gibt es auch Tagesmütter?", "kita-platz", true),
+        ("und kann ich auch am Samstag heiraten?", "eheschliessung", true),
+        ("und gibt es WLAN?", "stadtbibliothek", true),
+    ])
+    func followUpSubject(_ text: String, _ context: String, _ staysWithContext: Bool) throws {
+        let (base, _) = try KnowledgeLoader.loadValid(directory: RepoPaths.sampleKnowledge)
+        let r = Matcher(knowledgeBase: base).match(text, contextTopic: context)
+        if staysWithContext {
+            #expect(r.outcome == .answer && r.topic == context, "\(text) → \(MatcherTests.describe(r))")
+        } else {
+            #expect(r.outcome == .escalate && r.topic != context, "\(text) → \(MatcherTests.describe(r))")
+        }
+    }
+}
