@@ -157,12 +157,21 @@ public struct Matcher: Sendable {
 
     /// Among topics about equally good, the one whose sample question the message (almost) says,
     /// clearly nearer to it than to the others' questions; nil when there is none, and a choice is due.
+    /// A message that says a sample question or title word for word (similarity of at least
+    /// `exactSimilarity`) needs no wider lead than that over the others.
     static func sampleQuestionTopic(among close: [ScoredTopic], minimumSimilarity: Double) -> ScoredTopic? {
         close.first { topic in
-            topic.questionSimilarity >= minimumSimilarity
-                && close.allSatisfy { $0.id == topic.id || $0.questionSimilarity < topic.questionSimilarity - 0.1 }
+            let exact = topic.questionSimilarity >= exactSimilarity
+            return topic.questionSimilarity >= minimumSimilarity
+                && close.allSatisfy {
+                    $0.id == topic.id || $0.questionSimilarity < topic.questionSimilarity - 0.1
+                        || (exact && $0.questionSimilarity < exactSimilarity)
+                }
         }
     }
+
+    /// The similarity at which a message says a sample question (or title) as it stands.
+    static let exactSimilarity = 0.98
 
     /// The city language a message asks to be answered in ("Do you speak English?", "auf Deutsch
     /// bitte"), the positions of the words asking, and how many content words it says besides.

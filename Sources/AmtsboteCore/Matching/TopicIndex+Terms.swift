@@ -55,7 +55,8 @@ private struct TermScratch {
         for term in touched { weights[Int(term)] = 0 }
         touched.removeAll(keepingCapacity: true)
 
-        result.questions = fields.questions.compactMap { question in
+        // The title counts as a sample question too: a message that says it ("Reisepass beantragen") asks for that topic.
+        result.questions = (fields.questions + [fields.title]).compactMap { question in
             var terms = question.compactMap { token -> Int32? in
                 let word = tokenWords[Int(token)]
                 return word < 0 ? nil : vocabulary.terms(ofWord: word).term
