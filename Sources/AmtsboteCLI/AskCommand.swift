@@ -11,6 +11,7 @@ struct AskCommand: AsyncParsableCommand {
             With --json and "-" as the question, reads one question per line from standard input and
             writes one JSON object per line:
               {"question", "language", "outcome", "topic", "candidates", "confidence", "reply"}
+            ("alsoAsked" too when other questions in the message ask about further topics)
 
             Examples:
               amtsbote ask "Was kostet ein Perso?"
@@ -75,6 +76,8 @@ struct AskOutput: Encodable {
     var outcome: String
     var topic: String?
     var candidates: [String]
+    /// Topics other questions in the message asked about (offered first among the choices).
+    var alsoAsked: [String]
     var confidence: Double
     var reply: String
 
@@ -84,11 +87,12 @@ struct AskOutput: Encodable {
         self.outcome = result.outcome.rawValue
         self.topic = result.topic
         self.candidates = result.candidates.map(\.id)
+        self.alsoAsked = result.alsoAsked
         self.confidence = (result.confidence * 1000).rounded() / 1000
         self.reply = ReplyText.plain(reply)
     }
 
-    enum CodingKeys: String, CodingKey { case question, language, outcome, topic, candidates, confidence, reply }
+    enum CodingKeys: String, CodingKey { case question, language, outcome, topic, candidates, alsoAsked, confidence, reply }
 
     func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
@@ -97,6 +101,7 @@ struct AskOutput: Encodable {
         try c.encode(outcome, forKey: .outcome)
         try c.encode(topic, forKey: .topic)  // null, not omitted
         try c.encode(candidates, forKey: .candidates)
+        if !alsoAsked.isEmpty { try c.encode(alsoAsked, forKey: .alsoAsked) }
         try c.encode(confidence, forKey: .confidence)
         try c.encode(reply, forKey: .reply)
     }

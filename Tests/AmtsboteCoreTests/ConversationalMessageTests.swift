@@ -7,6 +7,32 @@ import Testing
 /// thanks, acknowledgments, language requests, calls for help, follow-ups.
 @Suite("Conversational messages")
 struct ConversationalMessageTests {
+    @Test("a message is cut into sentences and at joining words")
+    func clauses() {
+        let clauses = Matcher.clauses(of: "Hallo. Wie melde ich mich um und was kostet ein Perso? Danke!", joiners: ["und"])
+        #expect(clauses == [["hallo"], ["wie", "melde", "ich", "mich", "um"], ["was", "kostet", "ein", "perso"], ["danke"]])
+    }
+
+    @Test("on the sample city, the other questions of a message are offered with the answer", arguments: [
+        ("Wie melde ich mich um und was kostet ein Perso?", "wohnsitz-ummelden", ["personalausweis"]),
+        ("Ich bin umgezogen und brauche einen neuen Ausweis und muss mein Auto ummelden", "wohnsitz-ummelden",
+         ["personalausweis", "kfz-zulassung"]),
+        ("Wann kommt der Sperrmüll und wo ist der Wertstoffhof?", "sperrmuell", ["wertstoffhof"]),
+        // A part that fits only weakly ("meinen Namen ändern" → moving, 0.43) is not offered.
+        ("Ich möchte heiraten und meinen Namen ändern", "eheschliessung", []),
+        ("Was kostet ein Perso?", "personalausweis", []),
+    ])
+    func alsoAsked(_ text: String, _ topic: String, _ also: [String]) throws {
+        let (base, _) = try KnowledgeLoader.loadValid(directory: RepoPaths.sampleKnowledge)
+        let engine = DialogueEngine(knowledgeBase: base)
+        let r = engine.matcher.match(text)
+        #expect(r.outcome == .answer && r.topic == topic, "\(MatcherTests.describe(r))")
+        #expect(r.alsoAsked == also)
+        // The dialogue offers them first, and "1" picks the first.
+        let message = InboundMessage(channel: .api, senderID: "s", externalID: "1", text: text)
+        let turn = engine.respond(to: message, state: ConversationState(language: "de", introduced: true))
+        #expect(Array(turn.state.pendingChoices.prefix(also.count)) == also)
+    }
     @Test("on the sample city, a greeting before a question no topic fits sends the question to staff")
     func greetingBeforeUnansweredQuestion() throws {
         let (base, _) = try KnowledgeLoader.loadValid(directory: RepoPaths.sampleKnowledge)

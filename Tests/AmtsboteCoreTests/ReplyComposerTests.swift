@@ -52,6 +52,16 @@ struct ReplyComposerTests {
         #expect(try Self.composer().answer(topic: "muelltonne", language: "de").choicesLabel == nil)
     }
 
+    @Test("topics the message also asked about come first among the choices, each once")
+    func alsoAskedChoices() throws {
+        let reply = try Self.composer().answer(
+            topic: "personalausweis", language: "de", alsoAsked: ["sperrmuell", "fuehrerschein", "personalausweis", "gibt-es-nicht"])
+        #expect(reply.choices.compactMap { ReplyComposer.topic(inPayload: $0.payload) } == [
+            "sperrmuell", "fuehrerschein", "wohnsitz-ummelden",
+        ])
+        #expect(try Self.composer().answer(topic: "muelltonne", language: "de", alsoAsked: ["sperrmuell"]).choicesLabel == "Passende Themen")
+    }
+
     @Test("payloads round-trip")
     func payloads() {
         #expect(ReplyComposer.payload(forTopic: "sperrmuell") == "topic:sperrmuell")

@@ -105,7 +105,7 @@ public struct DialogueEngine: Sendable {
             guard let topic = result.topic, knowledgeBase.topic(topic) != nil else {
                 return escalating(reason: .noMatch, candidates: result.candidates, language: language, state: state)
             }
-            return answering(topic: topic, language: language, state: state)
+            return answering(topic: topic, language: language, state: state, alsoAsked: result.alsoAsked)
         case .escalate:
             return escalating(
                 reason: result.escalationReason ?? .noMatch, candidates: result.candidates, language: language, state: state)
@@ -142,9 +142,11 @@ public struct DialogueEngine: Sendable {
             escalation: .init(reason: reason, candidates: candidates))
     }
 
-    private func answering(topic id: String, language: String, state: ConversationState) -> DialogueTurn {
+    private func answering(topic id: String, language: String, state: ConversationState, alsoAsked: [String] = [])
+        -> DialogueTurn
+    {
         var state = state
-        let reply = composer.answer(topic: id, language: language)
+        let reply = composer.answer(topic: id, language: language, alsoAsked: alsoAsked)
         // The related topics offered as buttons can be picked by number too ("2").
         state.pendingChoices = reply.choices.compactMap { ReplyComposer.topic(inPayload: $0.payload) }
         state.lastTopic = id

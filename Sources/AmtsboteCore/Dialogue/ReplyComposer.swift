@@ -30,7 +30,7 @@ public struct ReplyComposer: Sendable {
         switch result.outcome {
         case .answer:
             guard let id = result.topic else { return escalated(caseNumber: caseNumber, reason: .noMatch, language: language, now: now) }
-            return answer(topic: id, language: language)
+            return answer(topic: id, language: language, alsoAsked: result.alsoAsked)
         case .clarify:
             return clarify(result.candidates.map(\.id), language: language)
         case .smalltalk:
@@ -44,8 +44,9 @@ public struct ReplyComposer: Sendable {
         }
     }
 
-    /// A topic's answer: title, body, links, office contact and hours; related topics as choices.
-    public func answer(topic id: String, language: String) -> BotReply {
+    /// A topic's answer: title, body, links, office contact and hours; as choices the topics the
+    /// message also asked about (`alsoAsked`), then the related topics.
+    public func answer(topic id: String, language: String, alsoAsked: [String] = []) -> BotReply {
         guard let topic = knowledgeBase.topic(id) else { return BotReply(text: id) }
         let t = topic.translation(language, fallback: city.defaultLanguage)
         // Labels follow the language the text is actually in.
@@ -58,7 +59,8 @@ public struct ReplyComposer: Sendable {
         if let officeID = topic.office, let office = city.offices[officeID] {
             parts.append(officeBlock(office, language: textLanguage))
         }
-        let choices = topic.related.compactMap { relatedID -> BotReply.Choice? in
+        let offered = (alsoAsked + topic.related).filter { $0 != id }.orderedUnique()
+        let choices = offered.compactMap { relatedID -> BotReply.Choice? in
             guard knowledgeBase.topic(relatedID) != nil else { return nil }
             return BotReply.Choice(title: knowledgeBase.title(of: relatedID, in: language), payload: Self.payload(forTopic: relatedID))
         }

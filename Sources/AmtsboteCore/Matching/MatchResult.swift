@@ -65,6 +65,8 @@ public struct MatchResult: Sendable, Hashable {
     public var confidence: Double
     public var smalltalk: SmalltalkKind?
     public var escalationReason: EscalationReason?
+    /// For `answer`: topics that other questions in the same message ask about clearly.
+    public var alsoAsked: [String] = []
 
     public init(
         language: String, outcome: Outcome, topic: String? = nil, candidates: [ScoredTopic] = [],

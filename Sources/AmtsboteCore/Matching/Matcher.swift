@@ -120,10 +120,14 @@ public struct Matcher: Sendable {
             return MatchResult(language: detected, outcome: .smalltalk, candidates: candidates, confidence: 1, smalltalk: kind)
         }
 
-        return decide(ranked, language: detected, tokens: tokens, contentTokens: contentTokens, contextTopic: contextTopic)
+        var result = decide(ranked, language: detected, tokens: tokens, contentTokens: contentTokens, contextTopic: contextTopic)
+        if result.outcome == .answer, let topic = result.topic {
+            result.alsoAsked = alsoAsked(in: text, answered: topic, language: detected, day: day)
+        }
+        return result
     }
 
-    private func decide(
+    func decide(
         _ ranked: [ScoredTopic], language: String, tokens: [String], contentTokens: [String], contextTopic: String?
     ) -> MatchResult {
         let c = configuration
@@ -231,6 +235,9 @@ public struct MatcherConfiguration: Sendable, Hashable {
     public var minimumKnownWeight: Double = 0.4
     /// How many candidates to report.
     public var maxCandidates: Int = 5
+    /// Confidence a part of a message with several questions needs for its topic to be offered
+    /// as also asked (higher than `answerThreshold`: a wrong offer distracts).
+    public var alsoAskedThreshold: Double = 0.5
 
     public init() {}
 }

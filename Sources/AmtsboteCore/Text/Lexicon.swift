@@ -24,6 +24,8 @@ public struct Lexicon: Sendable {
     public var questionWords: Set<String> = []
     /// Words that, as all a message says ("Hilfe", "I need help"), ask what the bot can do.
     public var helpWords: Set<String> = []
+    /// Words that join two questions in one sentence ("… und was kostet ein Perso?").
+    public var clauseJoiners: Set<String> = []
 
     /// The built-in lexicon for a language code (empty for unknown languages).
     public static func builtIn(_ language: String) -> Lexicon {
@@ -125,7 +127,8 @@ extension Lexicon {
             "wie", "wann", "wo", "was", "welche", "welcher", "welches", "wer", "warum", "wieso", "weshalb", "woher",
             "wohin", "wozu", "kann", "können", "muss", "müssen", "darf", "gibt", "ist", "und", "aber",
         ],
-        helpWords: ["hilfe", "helfen"]
+        helpWords: ["hilfe", "helfen"],
+        clauseJoiners: ["und", "sowie", "außerdem", "ausserdem"]
     )
 
     static let english = Lexicon(
@@ -193,6 +196,7 @@ extension Lexicon {
             "how", "when", "where", "what", "which", "who", "why", "can", "could", "do", "does", "is", "are", "must",
             "and", "but",
         ],
-        helpWords: ["help"]
+        helpWords: ["help"],
+        clauseJoiners: ["and", "also"]
     )
 }
