@@ -97,6 +97,20 @@ struct IndexBuildTests {
         #expect(try weight("photo") == TopicIndex.FieldWeight.body)
     }
 
+    @Test("a head ending in s is a word before an s-word when both are words (Grund|steuer, not Grunds|teuer)")
+    func linkingS() throws {
+        let translation = TopicTranslation(
+            language: "de", title: "Grundsteuer", questions: ["Was kostet die Steuer auf Grund und Boden?"],
+            body: "Teuer ist sie nicht. Am Geburtstag zahlen Sie nichts. Die Arbeit im Amt.")
+        let index = TopicIndex(
+            language: "de", topics: [Topic(id: "grundsteuer", translations: ["de": translation])],
+            functionWords: FunctionWords(lexicons: ["de": Lexicon.builtIn("de")]))
+        let vocabulary = index.vocabulary
+        #expect(vocabulary.compoundParts(of: "grundsteuer") == ["grund", "steuer"].map { vocabulary.stem(of: $0) })
+        // A real linking s: "Arbeits|amt" ("samt" is no word here).
+        #expect(vocabulary.compoundParts(of: "arbeitsamt") == ["arbeit", "amt"].map { vocabulary.stem(of: $0) })
+    }
+
     @Test("every known stem has postings, sorted by topic, and each sample question (and title) points to its topic")
     func indexInvariants() throws {
         let base = try MiniCity.base()

@@ -182,6 +182,14 @@ struct Vocabulary: Sendable {
         var end = count - minPart
         while end - start >= minPart {
             if let headStem = knownPart(part(start, end)) {
+                // A head ending in "s" may be a word plus a linking "s" ("Geburts|tag") or a word
+                // before one that starts with "s" ("Grund|steuer", not "Grunds|teuer"): the second
+                // when both parts are words.
+                if bytes[bounds[end] - 1] == UInt8(ascii: "s"), end - 1 - start >= minPart,
+                    let shorter = knownStem(ofFolded: part(start, end - 1)), let sTail = knownPart(part(end - 1, count))
+                {
+                    return [shorter, sTail]
+                }
                 if let tailStem = knownPart(part(end, count)) { return [headStem, tailStem] }
                 if let rest = split(bytes, bounds: bounds, from: end, depth: depth + 1) { return [headStem] + rest }
             }
