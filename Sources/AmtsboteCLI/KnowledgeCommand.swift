@@ -20,7 +20,7 @@ struct KnowledgeCheckCommand: AsyncParsableCommand {
             Errors (exit code 1): YAML errors, a missing title, questions or answer, duplicate ids, unknown \
             office or related ids, bad hours or dates, a topic missing in the default language.
             Warnings (exit code 0): a missing translation, two topics sharing a sample question; with \
-            --questions also every sample question that, asked on its own, does not lead to its topic.
+            --questions also every sample question or title that, asked on its own, does not lead to its topic.
 
             Examples:
               amtsbote kb check knowledge/
@@ -31,7 +31,7 @@ struct KnowledgeCheckCommand: AsyncParsableCommand {
     @Argument(help: "Knowledge base folder (default: --knowledge, AMTSBOTE_KNOWLEDGE or ./knowledge).")
     var directory: String?
 
-    @Flag(help: "Also ask every sample question on its own and warn when it gets another topic, a choice without its topic, or goes to staff.")
+    @Flag(help: "Also ask every sample question and title on its own and warn when it gets another topic, a choice without its topic, or goes to staff.")
     var questions = false
 
     @OptionGroup var options: KnowledgeOptions

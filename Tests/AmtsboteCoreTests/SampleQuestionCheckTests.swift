@@ -45,6 +45,15 @@ struct SampleQuestionCheckTests {
         #expect(warnings.count == 2, "\(warnings)")
     }
 
+    @Test("titles count as sample questions and are reported with their line")
+    func title() throws {
+        let result = try TempKnowledgeBase.load([
+            "topics/dank.de.md": TempKnowledgeBase.topic(title: "Danke", question: "Wie bedanke ich mich bei der Stadt?"),
+        ])
+        let warnings = Matcher(knowledgeBase: try #require(result.knowledgeBase)).sampleQuestionDiagnostics()
+        #expect(warnings.map(\.description) == ["topics/dank.de.md:2: warning: title \"Danke\" reads as small talk (thanks)"])
+    }
+
     @Test("on a base whose questions all lead to their topics there is nothing to report")
     func cleanBase() throws {
         #expect(try MiniCity.requireMatcher().sampleQuestionDiagnostics() == [])

@@ -58,10 +58,12 @@ public struct TopicTranslation: Sendable {
     public var file: String
     /// 1-based line of each sample question in `file`, for messages (nil where unknown).
     public var questionLines: [Int?]
+    /// 1-based line of the title in `file`, for messages.
+    public var titleLine: Int?
 
     public init(
         language: String, title: String, questions: [String], keywords: [String] = [], body: String,
-        links: [Link] = [], file: String = "", questionLines: [Int?] = []
+        links: [Link] = [], file: String = "", questionLines: [Int?] = [], titleLine: Int? = nil
     ) {
         self.language = language
         self.title = title
@@ -71,6 +73,7 @@ public struct TopicTranslation: Sendable {
         self.links = links
         self.file = file
         self.questionLines = questionLines
+        self.titleLine = titleLine
     }
 
     /// The line of the sample question at `position`, when known.

@@ -93,7 +93,7 @@ struct TopicFileParser {
         }) ?? []
         let translation = TopicTranslation(
             language: language, title: title, questions: questions, keywords: keywords, body: body, links: links, file: file,
-            questionLines: questionLines)
+            questionLines: questionLines, titleLine: line(root.value("title")))
         return TopicFile(
             id: id, language: language, category: category, translation: translation, office: office,
             audiences: root.value("audiences")?.stringList ?? [], related: related, validFrom: validFrom,

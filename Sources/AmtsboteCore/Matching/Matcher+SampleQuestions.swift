@@ -1,23 +1,28 @@
 extension Matcher {
-    /// Asks every sample question of every topic on its own, in its language, and warns about each
-    /// one that does not lead to its topic: answered with another topic, a choice without it, small
+    /// Asks every title and sample question of every topic on its own, in its language, and warns
+    /// about each one that does not lead to its topic: answered with another topic, a choice without it, small
     /// talk, an emergency, or sent to staff. A choice that includes the topic is fine. Editors use
     /// it to find questions that collide with another topic (`amtsbote kb check --questions`).
     public func sampleQuestionDiagnostics() -> [KnowledgeDiagnostic] {
+        // Each translation's title (position -1; it counts as a sample question too), then its questions.
         let asked = knowledgeBase.topics.flatMap { topic in
             topic.translations.values.sorted { $0.language < $1.language }.flatMap { translation in
-                translation.questions.indices.map { (topic.id, translation, $0) }
+                ([-1] + Array(translation.questions.indices)).map { (topic.id, translation, $0) }
             }
         }
         let results = concurrentMap(asked) { id, translation, position in
-            miss(match(translation.questions[position], language: translation.language), topic: id)
+            let text = position < 0 ? translation.title : translation.questions[position]
+            return miss(match(text, language: translation.language), topic: id)
         }
-        return zip(asked, results).compactMap { question, problem in
-            let (_, translation, position) = question
+        return zip(asked, results).compactMap { asked, problem in
+            let (_, translation, position) = asked
             return problem.map { problem in
-                KnowledgeDiagnostic(
-                    .warning, file: translation.file, line: translation.line(ofQuestion: position),
-                    "sample question \"\(translation.questions[position])\" \(problem)")
+                position < 0
+                    ? KnowledgeDiagnostic(
+                        .warning, file: translation.file, line: translation.titleLine, "title \"\(translation.title)\" \(problem)")
+                    : KnowledgeDiagnostic(
+                        .warning, file: translation.file, line: translation.line(ofQuestion: position),
+                        "sample question \"\(translation.questions[position])\" \(problem)")
             }
         }
     }
