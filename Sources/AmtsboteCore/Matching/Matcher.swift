@@ -80,7 +80,6 @@ public struct Matcher: Sendable {
 
         let ranked = rank(tokens, language: detected, day: day)
         let candidates = Array(ranked.prefix(configuration.maxCandidates))
-        let best = ranked.first?.score ?? 0
 
         if allLexicons.contains(where: { $0.humanRequest.containsAny(in: folded) })
             || allLexicons.contains(where: { saysOnly($0.frustration, tokens: tokens, folded: folded) })
@@ -89,37 +88,11 @@ public struct Matcher: Sendable {
                 language: detected, outcome: .escalate, candidates: candidates, confidence: 1, escalationReason: .humanRequested)
         }
 
-        // Small talk in the message's language, else in another (a forced reply language
-        // must not turn "Thank you" into a question for staff).
-        let (kinds, coveredPositions) = allLexicons.lazy.map { $0.smalltalkKinds(in: folded) }.first { !$0.kinds.isEmpty }
-            ?? ([], [])
-        let covered = coveredPositions.count
-        let contentTokens = tokens.filter(isContent)
-        // "Hilfe", "Ich brauche Hilfe", "help": what the bot can do.
-        if kinds.isEmpty, !contentTokens.isEmpty, contentTokens.allSatisfy({ token in allLexicons.contains { $0.lexicon.helpWords.contains(token) } }) {
-            return MatchResult(language: detected, outcome: .smalltalk, candidates: candidates, confidence: 1, smalltalk: .capabilities)
-        }
-        // Content the small talk does not cover ("Abend" in "Guten Abend" is part of the greeting).
-        let uncoveredContent = tokens.indices.filter { !coveredPositions.contains($0) && isContent(tokens[$0]) }.count
-        // Small talk unless a topic is asked about too. A message mostly of small talk is small
-        // talk when no topic fits it confidently; one that fits is small talk only when its small
-        // talk covers all its content: "Danke, wann kommt der Sperrmüll?" and "Guten Tag,
-        // Personalausweis" ask about a topic, "Danke für die Info zum Personalausweis" does not
-        // (what thanks are for counts as part of them). A greeting before a
-        // question that fits no topic is no small talk either: the question goes to staff instead
-        // of being lost behind "Hallo!". Small talk with next to nothing else stays small talk, even
-        // when a stray word fits a topic ("Hi there, how are you doing today?").
-        let confident = best >= configuration.answerThreshold
-        let greetingBeforeQuestion = kinds.first == .greeting && uncoveredContent > max(3, covered)
-        if let kind = kinds.first,
-            (best < configuration.marginThreshold && !greetingBeforeQuestion)
-                || (!confident && contentTokens.count <= max(1, covered / 2))
-                || uncoveredContent == 0
-                || (kind == .greeting && uncoveredContent <= covered / 3)
-        {
-            return MatchResult(language: detected, outcome: .smalltalk, candidates: candidates, confidence: 1, smalltalk: kind)
+        if let smalltalk = smalltalk(tokens, folded: folded, lexicons: allLexicons, language: detected, ranked: ranked) {
+            return smalltalk
         }
 
+        let contentTokens = tokens.filter(isContent)
         var result = decide(ranked, language: detected, tokens: tokens, contentTokens: contentTokens, contextTopic: contextTopic)
         if result.outcome == .answer, let topic = result.topic {
             result.alsoAsked = alsoAsked(in: text, answered: topic, language: detected, day: day)
