@@ -108,6 +108,11 @@ struct MatcherTests {
         ("Where can I pay my parking ticket?", "en"),
         ("Hello, is there a library in the city?", "en"),
         ("Thank you very much", "en"),
+        // Neither German nor English, in another script: English is more widely read (Cyrillic and
+        // Arabic letters used to count as German umlauts).
+        ("Здравствуйте, где мне зарегистрироваться?", "en"),
+        ("مرحبا، أين يمكنني تسجيل عنواني؟", "en"),
+        ("Größe der Mülltonne", "de"),
     ])
     func detection(_ text: String, _ language: String) throws {
         let r = try MiniCity.requireMatcher().match(text)
@@ -125,6 +130,8 @@ struct MatcherTests {
         // With only one language, everything is that language.
         #expect(LanguageDetector(languages: ["de"]).detect(["how", "do", "i"]) == "de")
         #expect(LanguageDetector(languages: ["de", "en"]).detect([]) == "de")
+        #expect(LanguageDetector(languages: ["de", "en"]).detect(["12345"]) == "de")
+        #expect(LanguageDetector(languages: ["de"]).detect(["здравствуйте"]) == "de")
     }
 
     @Test("small talk is recognised with its kind", arguments: [

@@ -12,14 +12,19 @@ public struct LanguageDetector: Sendable {
     }
 
     /// The most likely language of `tokens`; the first configured language when nothing decides.
+    /// A message in a script of neither language (Cyrillic, Arabic, …) gets English when the city
+    /// speaks it: more of those writers read English than German.
     public func detect(_ tokens: [String]) -> String {
         guard languages.count > 1, !tokens.isEmpty else { return languages.first ?? "de" }
+        if languages.contains("en"), tokens.contains(where: Self.hasLetters), !tokens.contains(where: Self.hasLatinLetters) {
+            return "en"
+        }
         var scores: [(language: String, score: Double)] = languages.map { language in
             let lexicon = lexicons[language]!
             var score = 0.0
             for token in tokens {
                 if lexicon.markers.contains(token) { score += 2 } else if lexicon.stopwords.contains(token) { score += 1 }
-                if language == "de", token.utf8.contains(where: { $0 >= 0x80 }) { score += 1.5 }
+                if language == "de", token.contains(where: { "äöü".contains($0) }) { score += 1.5 }
             }
             return (language, score)
         }
@@ -40,5 +45,12 @@ public struct LanguageDetector: Sendable {
             bestScore = entry.score
         }
         return best
+    }
+
+    private static func hasLetters(_ token: String) -> Bool { token.unicodeScalars.contains { $0.properties.isAlphabetic } }
+
+    /// Latin letters as tokens keep them: a–z and the umlauts (other accents are folded away).
+    private static func hasLatinLetters(_ token: String) -> Bool {
+        token.unicodeScalars.contains { ("a"..."z").contains($0) || "äöü".unicodeScalars.contains($0) }
     }
 }
