@@ -20,7 +20,7 @@ extension Matcher {
             return MatchResult(language: language, outcome: .smalltalk, candidates: candidates, confidence: 1, smalltalk: .capabilities)
         }
         // Content the small talk does not cover ("Abend" in "Guten Abend" is part of the greeting).
-        let uncoveredContent = tokens.indices.filter { !coveredPositions.contains($0) && isContent(tokens[$0]) }.count
+        let uncoveredContent = contentCount(tokens, outside: coveredPositions)
         // Small talk unless a topic is asked about too. A message mostly of small talk is small
         // talk when no topic fits it confidently; one that fits is small talk only when its small
         // talk covers all its content: "Danke, wann kommt der Sperrmüll?" and "Guten Tag,

@@ -154,20 +154,21 @@ public struct Matcher: Sendable {
     /// bitte"), the positions of the words asking, and how many content words it says besides.
     private func requestedLanguage(_ tokens: [String], folded: [String]) -> (language: String, covered: Set<Int>, restCount: Int)? {
         for language in knowledgeBase.city.languages {
-            guard let ranges = compiled[language]?.languageRequest.matches(in: folded), !ranges.isEmpty else { continue }
-            let covered = Set(ranges.flatMap { $0 })
-            let rest = tokens.indices.filter { !covered.contains($0) && isContent(tokens[$0]) }.count
-            return (language, covered, rest)
+            guard let covered = compiled[language]?.languageRequest.covered(in: folded) else { continue }
+            return (language, covered, contentCount(tokens, outside: covered))
         }
         return nil
     }
 
     /// Whether `phrases` occur in the message and at most one content word besides them.
     private func saysOnly(_ phrases: PhraseSet, tokens: [String], folded: [String]) -> Bool {
-        let ranges = phrases.matches(in: folded)
-        guard !ranges.isEmpty else { return false }
-        let covered = Set(ranges.flatMap { $0 })
-        return tokens.indices.filter { !covered.contains($0) && isContent(tokens[$0]) }.count <= 1
+        guard let covered = phrases.covered(in: folded) else { return false }
+        return contentCount(tokens, outside: covered) <= 1
+    }
+
+    /// How many content words the message has outside the token positions `covered`.
+    func contentCount(_ tokens: [String], outside covered: Set<Int>) -> Int {
+        tokens.indices.filter { !covered.contains($0) && isContent(tokens[$0]) }.count
     }
 
     /// Whether a token carries content: not a function word of any configured language, not a number.

@@ -36,6 +36,12 @@ struct PhraseSet: Sendable {
     }
 
     func containsAny(in folded: [String]) -> Bool { !matches(in: folded).isEmpty }
+
+    /// The positions of `folded` tokens the phrases cover; nil when none occurs.
+    func covered(in folded: [String]) -> Set<Int>? {
+        let ranges = matches(in: folded)
+        return ranges.isEmpty ? nil : Set(ranges.flatMap { $0 })
+    }
 }
 
 /// A lexicon's phrase lists compiled for matching.
