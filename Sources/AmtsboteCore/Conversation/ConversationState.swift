@@ -17,4 +17,11 @@ public struct ConversationState: Sendable, Hashable, Codable {
         self.lastTopic = lastTopic
         self.introduced = introduced
     }
+
+    /// The state with no choice pending any more.
+    public var withoutPendingChoices: ConversationState {
+        var state = self
+        state.pendingChoices = []
+        return state
+    }
 }

@@ -40,7 +40,7 @@ extension DialogueEngine {
         joined.outcome = .escalate
         joined.topic = nil
         joined.smalltalk = nil
-        joined.state.pendingChoices = []
+        joined.state = turn.state.withoutPendingChoices
         joined.escalation = .init(reason: reason, candidates: [])
         return joined
     }

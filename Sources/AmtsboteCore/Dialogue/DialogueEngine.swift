@@ -42,10 +42,9 @@ public struct DialogueEngine: Sendable {
             if let id = message.payload.flatMap(ReplyComposer.topic(inPayload:)), knowledgeBase.topic(id) != nil {
                 turn = answering(topic: id, language: language, state: state)
             } else if let kind = message.payload.flatMap(ReplyComposer.smalltalk(inPayload:)) {
-                var cleared = state
-                cleared.pendingChoices = []
                 turn = DialogueTurn(
-                    reply: composer.smalltalk(kind, language: language), state: cleared, language: language, outcome: .smalltalk,
+                    reply: composer.smalltalk(kind, language: language), state: state.withoutPendingChoices, language: language,
+                    outcome: .smalltalk,
                     smalltalk: kind)
             } else {
                 turn = matching(message.text, language: language, state: state, day: day)
@@ -53,11 +52,9 @@ public struct DialogueEngine: Sendable {
         case .text:
             if let position = ChoiceSelection.position(in: message.text) {
                 // A pick ("2", "die zweite") with nothing to pick from is no question either.
-                var cleared = state
-                cleared.pendingChoices = []
                 turn = state.pendingChoices.indices.contains(position - 1)
                     ? answering(topic: state.pendingChoices[position - 1], language: language, state: state)
-                    : escalating(reason: .noQuestion, candidates: [], language: language, state: cleared)
+                    : escalating(reason: .noQuestion, candidates: [], language: language, state: state.withoutPendingChoices)
             } else if ChoiceSelection.isDecline(message.text) {
                 turn = declining(language: language, state: state)
             } else {
@@ -126,12 +123,12 @@ public struct DialogueEngine: Sendable {
     /// is asked to put the request differently (`choices_declined`). With nothing pending it is a
     /// message without a question, like a pick with nothing to pick from.
     private func declining(language: String, state: ConversationState) -> DialogueTurn {
-        var cleared = state
-        cleared.pendingChoices = []
         guard !state.pendingChoices.isEmpty else {
-            return escalating(reason: .noQuestion, candidates: [], language: language, state: cleared)
+            return escalating(reason: .noQuestion, candidates: [], language: language, state: state)
         }
-        return DialogueTurn(reply: composer.choicesDeclined(language: language), state: cleared, language: language, outcome: .clarify)
+        return DialogueTurn(
+            reply: composer.choicesDeclined(language: language), state: state.withoutPendingChoices, language: language,
+            outcome: .clarify)
     }
 
     private func escalating(reason: EscalationReason, candidates: [ScoredTopic], language: String, state: ConversationState)
