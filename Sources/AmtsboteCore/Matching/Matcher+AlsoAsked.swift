@@ -9,7 +9,7 @@ extension Matcher {
     /// "and", is matched on its own; a part that the matcher would answer with a topic other than
     /// `answered` adds that topic. The dialogue offers them first among the answer's choices.
     func alsoAsked(in text: String, answered: String, language: String, day: String?) -> [String] {
-        let parts = Self.clauses(of: text, joiners: Set(compiled.values.flatMap { $0.lexicon.clauseJoiners }))
+        let parts = Self.clauses(of: text, joiners: clauseJoiners)
         guard parts.count > 1 else { return [] }
         var found: [String] = []
         for tokens in parts.prefix(Self.maxClauses) {

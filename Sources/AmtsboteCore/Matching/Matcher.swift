@@ -17,6 +17,8 @@ public struct Matcher: Sendable {
     let functionWords: FunctionWords
     let detector: LanguageDetector
     let frequencies: [String: WordFrequencies]
+    /// The words of every configured language that join two questions ("und", "and").
+    let clauseJoiners: Set<String>
 
     public init(knowledgeBase: KnowledgeBase, configuration: MatcherConfiguration = .init()) {
         self.knowledgeBase = knowledgeBase
@@ -43,6 +45,7 @@ public struct Matcher: Sendable {
         self.indexes = indexes
         self.frequencies = frequencies
         self.compiled = lexicons.mapValues(CompiledLexicon.init)
+        self.clauseJoiners = Set(lexicons.values.flatMap(\.clauseJoiners))
         self.functionWords = functionWords
         self.synonyms = Dictionary(uniqueKeysWithValues: languages.map { language in
             (language, SynonymTable(groups: knowledgeBase.city.synonyms[language] ?? [], language: language))
