@@ -23,8 +23,7 @@ struct ConversationalMessageTests {
         ("Was kostet ein Perso?", "personalausweis", []),
     ])
     func alsoAsked(_ text: String, _ topic: String, _ also: [String]) throws {
-        let (base, _) = try KnowledgeLoader.loadValid(directory: RepoPaths.sampleKnowledge)
-        let engine = DialogueEngine(knowledgeBase: base)
+        let engine = try SampleCity.requireEngine()
         let r = engine.matcher.match(text)
         #expect(r.outcome == .answer && r.topic == topic, "\(MatcherTests.describe(r))")
         #expect(r.alsoAsked == also)
@@ -35,9 +34,8 @@ struct ConversationalMessageTests {
     }
     @Test("on the sample city, a greeting before a question no topic fits sends the question to staff")
     func greetingBeforeUnansweredQuestion() throws {
-        let (base, _) = try KnowledgeLoader.loadValid(directory: RepoPaths.sampleKnowledge)
         let text = "Guten Tag, ich bin 78 Jahre alt und mein Ausweis läuft ab. Muss ich da persönlich hin oder kann mein Sohn das machen? Ich bin nicht mehr so gut zu Fuß."
-        let r = Matcher(knowledgeBase: base).match(text)
+        let r = try SampleCity.requireMatcher().match(text)
         #expect(r.outcome == .escalate && r.escalationReason == .noMatch, "\(MatcherTests.describe(r))")
     }
 
@@ -46,15 +44,13 @@ struct ConversationalMessageTests {
         "Hallo, wie geht's?", "Guten Morgen",
     ])
     func greetingWithStrayWords(_ text: String) throws {
-        let (base, _) = try KnowledgeLoader.loadValid(directory: RepoPaths.sampleKnowledge)
-        let r = Matcher(knowledgeBase: base).match(text)
+        let r = try SampleCity.requireMatcher().match(text)
         #expect(r.outcome == .smalltalk && r.smalltalk == .greeting, "\(text) → \(MatcherTests.describe(r))")
     }
 
     @Test("on the sample city, a request for a language gets what the bot can do in it; before a question it is left out")
     func languageRequest() throws {
-        let (base, _) = try KnowledgeLoader.loadValid(directory: RepoPaths.sampleKnowledge)
-        let matcher = Matcher(knowledgeBase: base)
+        let matcher = try SampleCity.requireMatcher()
         for (text, forced, expected) in [
             ("Sorry, do you speak English?", "de", "en"), ("Deutsch bitte", "en", "de"), ("Sprechen Sie Deutsch?", "en", "de"),
         ] {
@@ -77,8 +73,7 @@ struct ConversationalMessageTests {
         ("Thanks for the help, where do I register my car?", "kfz-zulassung"),
     ])
     func thanksFor(_ text: String, _ topic: String?) throws {
-        let (base, _) = try KnowledgeLoader.loadValid(directory: RepoPaths.sampleKnowledge)
-        let r = Matcher(knowledgeBase: base).match(text)
+        let r = try SampleCity.requireMatcher().match(text)
         if let topic {
             #expect(r.outcome == .answer && r.topic == topic, "\(text) → \(MatcherTests.describe(r))")
         } else {
@@ -99,8 +94,7 @@ struct ConversationalMessageTests {
         ("Was kannst du mir über Sperrmüll sagen?", "sperrmuell"), ("Test", "smalltalk:greeting"),
     ])
     func aroundQuestions(_ text: String, _ expected: String) throws {
-        let (base, _) = try KnowledgeLoader.loadValid(directory: RepoPaths.sampleKnowledge)
-        let r = Matcher(knowledgeBase: base).match(text)
+        let r = try SampleCity.requireMatcher().match(text)
         let got = switch r.outcome {
         case .smalltalk: "smalltalk:\(r.smalltalk?.rawValue ?? "")"
         case .escalate where r.escalationReason == .humanRequested: "person"
@@ -126,8 +120,7 @@ struct ConversationalMessageTests {
         ("und gibt es WLAN?", "stadtbibliothek", true),
     ])
     func followUpSubject(_ text: String, _ context: String, _ staysWithContext: Bool) throws {
-        let (base, _) = try KnowledgeLoader.loadValid(directory: RepoPaths.sampleKnowledge)
-        let r = Matcher(knowledgeBase: base).match(text, contextTopic: context)
+        let r = try SampleCity.requireMatcher().match(text, contextTopic: context)
         if staysWithContext {
             #expect(r.outcome == .answer && r.topic == context, "\(text) → \(MatcherTests.describe(r))")
         } else {

@@ -322,8 +322,7 @@ struct MatcherTests {
         ("Wie lange dauert das?", "fuehrungszeugnis"),
     ])
     func followUpOnTheSampleCity(_ text: String, _ context: String) throws {
-        let (base, _) = try KnowledgeLoader.loadValid(directory: RepoPaths.sampleKnowledge)
-        let matcher = Matcher(knowledgeBase: base)
+        let matcher = try SampleCity.requireMatcher()
         // Alone it picks one of several topics that mention fees, documents or durations.
         let alone = matcher.match(text)
         #expect(alone.topic != context, "alone: \(Self.describe(alone))")
@@ -343,8 +342,7 @@ struct MatcherTests {
         ("Reisepass beantragen", "reisepass"),
     ])
     func sampleQuestionWins(_ text: String, _ topic: String) throws {
-        let (base, _) = try KnowledgeLoader.loadValid(directory: RepoPaths.sampleKnowledge)
-        let r = Matcher(knowledgeBase: base).match(text)
+        let r = try SampleCity.requireMatcher().match(text)
         #expect(r.outcome == .answer && r.topic == topic, "\(Self.describe(r))")
         #expect(r.candidates.allSatisfy { $0.questionSimilarity <= 1 + 1e-9 }, "\(r.candidates)")
     }

@@ -32,6 +32,18 @@ enum MiniCity {
     }
 }
 
+/// The repository's sample city, loaded and indexed once for every test that asks it.
+enum SampleCity {
+    static let loadResult = KnowledgeLoader.load(directory: RepoPaths.sampleKnowledge)
+    static let engine: DialogueEngine? = loadResult.knowledgeBase.map { DialogueEngine(knowledgeBase: $0) }
+
+    static func requireEngine() throws -> DialogueEngine {
+        try #require(engine, "the sample city does not load: \(loadResult.errors)")
+    }
+
+    static func requireMatcher() throws -> Matcher { try requireEngine().matcher }
+}
+
 /// A throw-away knowledge base folder in the temporary directory.
 struct TempKnowledgeBase {
     let root: URL
