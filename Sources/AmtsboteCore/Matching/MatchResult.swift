@@ -37,11 +37,15 @@ public struct ScoredTopic: Sendable, Hashable, Codable {
     public var score: Double
     /// Similarity (0…1) of the message to the topic's nearest sample question; not encoded.
     public var questionSimilarity: Double
+    /// For a message of one word, the score without the nearest sample question's part: what
+    /// the word alone says for the topic (else the score); not encoded.
+    public var wordScore: Double
 
-    public init(id: String, score: Double, questionSimilarity: Double = 0) {
+    public init(id: String, score: Double, questionSimilarity: Double = 0, wordScore: Double? = nil) {
         self.id = id
         self.score = score
         self.questionSimilarity = questionSimilarity
+        self.wordScore = wordScore ?? score
     }
 
     enum CodingKeys: String, CodingKey { case id, score }

@@ -18,14 +18,18 @@ extension Matcher {
             var parts = ["  " + (words.isEmpty ? "(unknown)" : words.joined(separator: "|")) + String(format: " weight %.2f:", token.weight)]
             for topic in top {
                 guard let topicIndex = knowledgeBase.topics.firstIndex(where: { $0.id == topic.id }) else { continue }
-                let value = token.alternatives.map { alternative in
-                    Double(index.postings[Int(alternative.term)].first { $0.topic == Int32(topicIndex) }?.weight ?? 0) * Double(alternative.factor)
-                }.max() ?? 0
+                func weight(_ term: Int32) -> Double {
+                    Double(index.postings[Int(term)].first { $0.topic == Int32(topicIndex) }?.weight ?? 0)
+                }
+                // A compound's last part counts only where one of the parts before it does.
+                let supported = token.modifiers.isEmpty || token.modifiers.contains { weight($0) > 0 }
+                let value = supported ? token.alternatives.map { weight($0.term) * Double($0.factor) }.max() ?? 0 : 0
                 parts.append(String(format: "%@ %.2f", topic.id, value))
             }
             lines.append(parts.joined(separator: " "))
         }
         lines.append("ranked: " + top.map { String(format: "%@ %.3f", $0.id, $0.score) }.joined(separator: ", "))
+        lines.append("nearest sample question: " + top.map { String(format: "%@ %.2f", $0.id, $0.questionSimilarity) }.joined(separator: ", "))
         return lines.joined(separator: "\n")
     }
 }

@@ -3,6 +3,10 @@ extension Matcher {
     struct QueryToken {
         var weight: Double
         var alternatives: [(term: Int32, factor: Float)]
+        /// For the last part of a split compound, the terms of the parts before it: the head
+        /// counts only for topics that know one of them too. A topic that explains "Behörde" but
+        /// not "Ausländer" does not explain "Ausländerbehörde".
+        var modifiers: [Int32] = []
     }
 
     /// Terms found in more places than this are everyday words in a large base: they carry almost
@@ -17,6 +21,8 @@ extension Matcher {
         var best = [Double](repeating: 0, count: knowledgeBase.topics.count)
         var anchors = [Double](repeating: 0, count: knowledgeBase.topics.count)
         var nearest = [Double](repeating: 0, count: knowledgeBase.topics.count)
+        // Only for a message of one word (see `score`); nil otherwise.
+        var coverage: [Double]? = nil
         let particles = particles(in: tokens)
         // The message's own language first; the other languages' texts only when that is not
         // conclusive (a question in English about a topic that exists only in German).
@@ -25,7 +31,12 @@ extension Matcher {
             let index = indexes[indexLanguage]!
             let factor = indexLanguage == language ? 1.0 : configuration.crossLanguageFactor
             if indexLanguage != language, (best.max() ?? 0) >= configuration.answerThreshold { break }
-            let (scores, anchor, question) = score(content, particles: particles, in: index)
+            let (scores, anchor, question, covered) = score(content, particles: particles, in: index)
+            if let covered {
+                var merged = coverage ?? [Double](repeating: 0, count: best.count)
+                for i in merged.indices { merged[i] = max(merged[i], covered[i] * factor) }
+                coverage = merged
+            }
             for i in best.indices {
                 best[i] = max(best[i], scores[i] * factor)
                 anchors[i] = max(anchors[i], anchor[i] * factor)
@@ -40,22 +51,35 @@ extension Matcher {
         for (i, score) in best.enumerated() where score > 0 {
             let topic = knowledgeBase.topics[i]
             if let day, !topic.isValid(onDay: day) { continue }
-            ranked.append(ScoredTopic(id: topic.id, score: min(1, score), questionSimilarity: nearest[i]))
+            let wordScore = coverage.map { min(1, mix * $0[i] + (1 - mix) * anchors[i]) }
+            ranked.append(ScoredTopic(id: topic.id, score: min(1, score), questionSimilarity: nearest[i], wordScore: wordScore))
         }
         ranked.sort { $0.score != $1.score ? $0.score > $1.score : $0.id < $1.id }
         return ranked
     }
 
-    /// Confidence per topic for the content tokens in one language's index.
-    func score(_ content: [String], particles: [String] = [], in index: TopicIndex) -> ([Double], [Double], [Double]) {
+    /// Per topic, for the content tokens in one language's index: the score (coverage blended
+    /// with the nearest sample question), the strongest single word's evidence, the similarity
+    /// of the nearest sample question, and for a message of one word the coverage alone (nil
+    /// for longer ones: only `Matcher.equallyExplained` needs it).
+    func score(
+        _ content: [String], particles: [String] = [], in index: TopicIndex
+    ) -> ([Double], [Double], [Double], [Double]?) {
         let queryTokens = self.queryTokens(content, particles: particles, in: index)
         var scores = [Double](repeating: 0, count: index.topicCount)
         var anchors = [Double](repeating: 0, count: index.topicCount)
         let total = queryTokens.reduce(0) { $0 + $1.weight }
         let maxWeight = index.unknownTermWeight
-        guard total > 0 else { return (scores, anchors, anchors) }
+        guard total > 0 else { return (scores, anchors, anchors, nil) }
         var perTopic = [Float](repeating: 0, count: index.topicCount)
         var touched: [Int32] = []
+        // A message of one word: what it says for topics that have it only inside compounds
+        // counts less in the coverage reported on its own ("Wahl" is not about "Wahlgrab").
+        var wordCoverage: [Double]? = queryTokens.count == 1 ? scores : nil
+        // A compound's last part counts only for topics that know a part before it.
+        func counts(_ token: QueryToken, for topic: Int32) -> Bool {
+            token.modifiers.isEmpty || token.modifiers.contains { index.topic(topic, has: $0) }
+        }
         for token in queryTokens where !token.alternatives.isEmpty {
             for (term, factor) in token.alternatives where index.postings[Int(term)].count <= Self.maxPostings {
                 for posting in index.postings[Int(term)] {
@@ -66,7 +90,15 @@ extension Matcher {
                 }
             }
             for t in touched {
+                if !counts(token, for: t) {
+                    perTopic[Int(t)] = 0
+                    continue
+                }
                 scores[Int(t)] += token.weight * Double(perTopic[Int(t)])
+                if wordCoverage != nil {
+                    let modifier = token.alternatives.allSatisfy { index.modifierOnly.contains(Int64(t) << 32 | Int64($0.term)) }
+                    wordCoverage![Int(t)] = Double(perTopic[Int(t)]) * (modifier ? Double(TopicIndex.FieldWeight.compoundModifier) : 1)
+                }
                 anchors[Int(t)] = max(anchors[Int(t)], token.weight / maxWeight * Double(perTopic[Int(t)]))
                 perTopic[Int(t)] = 0
             }
@@ -87,6 +119,7 @@ extension Matcher {
             var seen = Set<Int32>()
             for (term, factor) in token.alternatives where index.questionPostings[Int(term)].count <= Self.maxPostings {
                 for question in index.questionPostings[Int(term)] where !seen.contains(question) {
+                    if !counts(token, for: index.questionTopics[Int(question)]) { continue }
                     guard matchedTerms.insert(Int64(question) << 32 | Int64(term)).inserted else { continue }
                     seen.insert(question)
                     dots[question, default: 0] += token.weight * index.idf[Int(term)] * Double(factor)
@@ -101,7 +134,7 @@ extension Matcher {
             nearest[topic] = max(nearest[topic], similarity)
         }
         let mix = configuration.topicWeight
-        return (scores.enumerated().map { mix * $0.element / total + (1 - mix) * nearest[$0.offset] }, anchors, nearest)
+        return (scores.enumerated().map { mix * $0.element / total + (1 - mix) * nearest[$0.offset] }, anchors, nearest, wordCoverage)
     }
 
     /// Maps content tokens to index terms: the stem itself, else a spelling correction, else
@@ -152,9 +185,10 @@ extension Matcher {
                 weight = index.idf[Int(term)]
             } else if token.count >= 7, let parts = vocabulary.compoundParts(of: token) {
                 // Each part is a word of its own: "Kitagebühren" asks about kita and gebühren.
-                for part in parts {
-                    guard let term = index.termIDs[part] else { continue }
-                    result.append(QueryToken(weight: index.idf[Int(term)] * 0.8, alternatives: [(term, 1)]))
+                let terms = parts.compactMap { index.termIDs[$0] }
+                for (position, term) in terms.enumerated() {
+                    let modifiers = position == terms.count - 1 ? Array(terms.dropLast()) : []
+                    result.append(QueryToken(weight: index.idf[Int(term)] * 0.8, alternatives: [(term, 1)], modifiers: modifiers))
                 }
                 continue
             } else {

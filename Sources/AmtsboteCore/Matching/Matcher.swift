@@ -122,8 +122,13 @@ public struct Matcher: Sendable {
         }
         // Confident enough on its own, or clearly ahead of every other topic.
         if best >= c.answerThreshold || clearlyAhead {
-            let close = ranked.prefix(3).filter { $0.score >= c.marginThreshold && $0.score >= best * c.clarifyRatio }
-            let saysSampleQuestion = Self.sampleQuestionTopic(among: close, minimumSimilarity: c.sampleQuestionSimilarity)
+            var close = ranked.prefix(3).filter { $0.score >= c.marginThreshold && $0.score >= best * c.clarifyRatio }
+            var similarity = c.sampleQuestionSimilarity
+            if close.count < 2, contentTokens.orderedUnique().count == 1 {
+                close = equallyExplained(ranked)
+                similarity = Self.exactSimilarity
+            }
+            let saysSampleQuestion = Self.sampleQuestionTopic(among: close, minimumSimilarity: similarity)
             if close.count >= 2, saysSampleQuestion == nil {
                 return MatchResult(language: language, outcome: .clarify, candidates: Array(close), confidence: best)
             }
@@ -133,6 +138,17 @@ public struct Matcher: Sendable {
         return MatchResult(
             language: language, outcome: .escalate, candidates: candidates, confidence: best,
             escalationReason: contentTokens.isEmpty ? .noQuestion : .noMatch)
+    }
+
+    /// The topics that explain a message of one content word ("Steuer") about equally well, best
+    /// first (at most three). Their scores may still differ by the nearest sample question, but
+    /// a single word is nearest to the shortest question, which says nothing about what the
+    /// citizen means: unless the word is a topic's sample question or title, they choose.
+    func equallyExplained(_ ranked: [ScoredTopic]) -> [ScoredTopic] {
+        let c = configuration
+        let top = ranked.prefix(c.maxCandidates)
+        guard let strongest = top.map(\.wordScore).max() else { return [] }
+        return Array(top.filter { $0.wordScore >= strongest * c.clarifyRatio && $0.score >= c.marginThreshold }.prefix(3))
     }
 
     /// Among topics about equally good, the one whose sample question the message (almost) says,

@@ -4,6 +4,8 @@ extension TopicIndex {
     struct TopicTerms {
         var weights: [(term: Int32, weight: Float)] = []
         var questions: [[Int32]] = []
+        /// Terms the topic has only as the first part of compounds ("wahl" of "Wahlgrab").
+        var modifierOnly: [Int32] = []
     }
 
     /// Every topic's terms, computed on all cores: topics go in chunks, each chunk with its own
@@ -27,12 +29,15 @@ private struct TermScratch {
     /// Weight by term number; 0 where the current topic does not have the term (yet).
     var weights: [Float]
     var touched: [Int32] = []
+    /// By term number: whether the current topic has the term as a word or a compound's last part.
+    var named: [Bool]
     /// By token number: the number of the text in which the token was last seen.
     var seenIn: [Int32]
     var text: Int32 = 0
 
     init(termCount: Int, tokenCount: Int) {
         weights = [Float](repeating: 0, count: termCount)
+        named = [Bool](repeating: false, count: termCount)
         seenIn = [Int32](repeating: -1, count: tokenCount)
     }
 
@@ -52,7 +57,11 @@ private struct TermScratch {
         }
         var result = TopicIndex.TopicTerms()
         result.weights = touched.map { ($0, weights[Int($0)]) }
-        for term in touched { weights[Int(term)] = 0 }
+        result.modifierOnly = touched.filter { !named[Int($0)] }
+        for term in touched {
+            weights[Int(term)] = 0
+            named[Int(term)] = false
+        }
         touched.removeAll(keepingCapacity: true)
 
         // The title counts as a sample question too: a message that says it ("Reisepass beantragen") asks for that topic.
@@ -80,7 +89,9 @@ private struct TermScratch {
             guard word >= 0 else { continue }
             let (term, parts) = vocabulary.terms(ofWord: word)
             add(term, weight, repeatBonus: repeatBonus, cap: cap)
+            named[Int(term)] = true
             for part in parts ?? [] { add(part, weight * TopicIndex.FieldWeight.compoundPart, repeatBonus: 0, cap: weight) }
+            if let head = parts?.last { named[Int(head)] = true }
         }
     }
 

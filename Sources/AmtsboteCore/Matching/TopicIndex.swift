@@ -23,6 +23,9 @@ struct TopicIndex: Sendable {
     let questionNorms: [Double]
     /// Term → sample questions containing it.
     let questionPostings: PostingLists<Int32>
+    /// Topic and term pairs (`topic << 32 | term`) where the topic has the term only as the
+    /// first part of compounds: "Wahlgrab" puts "wahl" into the cemetery topic.
+    let modifierOnly: Set<Int64>
 
     /// Field weights: how strongly a term found in that field points to the topic.
     enum FieldWeight {
@@ -33,6 +36,9 @@ struct TopicIndex: Sendable {
         static let body: Float = 0.35
         static let bodyRepeat: Float = 0.03
         static let compoundPart: Float = 1.0
+        /// What a word counts for a topic that has it only before other parts of compounds,
+        /// where that distinction is made (messages of one word).
+        static let compoundModifier: Float = 0.9
     }
 
     /// Builds the index for `language` from every topic that has a translation in it.
@@ -51,6 +57,7 @@ struct TopicIndex: Sendable {
                 for (term, weight) in terms.weights { add(Int(term), Posting(topic: Int32(topic), weight: weight)) }
             }
         }
+        modifierOnly = Set(perTopic.enumerated().flatMap { topic, terms in terms.modifierOnly.map { Int64(topic) << 32 | Int64($0) } })
         let n = Double(max(topics.count, 1))
         let postings = self.postings
         let idf = (0..<termCount).map { Self.idf(documentFrequency: Double(postings.listCount($0)), topics: n) }
@@ -70,6 +77,17 @@ struct TopicIndex: Sendable {
                 }
             }
         }
+    }
+
+    /// Whether `topic` has `term` (a binary search: posting lists are sorted by topic).
+    func topic(_ topic: Int32, has term: Int32) -> Bool {
+        var list = postings[Int(term)]
+        while !list.isEmpty {
+            let middle = list.startIndex + list.count / 2
+            if list[middle].topic == topic { return true }
+            list = list[middle].topic < topic ? list[(middle + 1)...] : list[..<middle]
+        }
+        return false
     }
 
     /// The term number of a stem.

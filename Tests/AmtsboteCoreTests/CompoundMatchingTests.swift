@@ -1,0 +1,74 @@
+import Testing
+
+@testable import AmtsboteCore
+
+/// How compound words weigh: a compound is about what its last part names, qualified by the
+/// parts before it ("Ausländerbehörde" is an authority, but not every topic that mentions one).
+@Suite("Compound words")
+struct CompoundMatchingTests {
+    /// A small base built for one test, with the given topics (`id` → file text) under `topics/t/`.
+    func matcher(_ topics: [String: String]) throws -> Matcher {
+        let files = Dictionary(uniqueKeysWithValues: topics.map { ("topics/t/\($0.key).de.md", $0.value) })
+        let result = try TempKnowledgeBase.load(files)
+        return Matcher(knowledgeBase: try #require(result.knowledgeBase, "\(result.errors)"))
+    }
+
+    let taxes = [
+        "hundesteuer": TempKnowledgeBase.topic(
+            title: "Hundesteuer", question: "Wie hoch ist die Steuer für einen Hund?",
+            body: "Die Hundesteuer zahlen Sie jährlich an das Steueramt."),
+        "grundsteuer": TempKnowledgeBase.topic(
+            title: "Grundsteuer", question: "Wann ist die Grundsteuer fällig?",
+            body: "Die Grundsteuer zahlen Eigentümer für ihren Grund und Boden."),
+        "friedhof": TempKnowledgeBase.topic(
+            title: "Friedhof", question: "Was kostet ein Wahlgrab?", extra: "keywords: [wahlgrab, urnengrab]\n",
+            body: "Ein Wahlgrab können Sie verlängern."),
+        "wahlen": TempKnowledgeBase.topic(
+            title: "Wahlen und Briefwahl", question: "Wie beantrage ich Briefwahl?",
+            body: "Die Briefwahl beantragen Sie mit der Wahlbenachrichtigung."),
+    ]
+
+    @Test("one word that several topics name equally gets a choice, though one topic's question says the word alone")
+    func oneWordSeveralTopics() throws {
+        // "Steuer" stands alone in a question of the dog tax only; that makes the question
+        // nearer, not the citizen's meaning clearer.
+        let r = try matcher(taxes).match("Steuer", language: "de")
+        #expect(r.outcome == .clarify, "\(r)")
+        #expect(Set(r.candidates.map(\.id)) == ["hundesteuer", "grundsteuer"], "\(r.candidates)")
+    }
+
+    @Test("the same word inside a question is answered as before when the question decides", arguments: [
+        ("Wie hoch ist die Steuer für einen Hund?", "hundesteuer"),
+        ("Wann ist die Grundsteuer fällig?", "grundsteuer"),
+    ])
+    func sentencesStillDecide(_ text: String, _ expected: String) throws {
+        let r = try matcher(taxes).match(text, language: "de")
+        #expect(r.outcome == .answer && r.topic == expected, "\(r)")
+    }
+
+    @Test("one word that a topic has only as the first part of a compound does not make that topic a choice")
+    func modifierIsNoChoice() throws {
+        // The cemetery has "Wahl" only in "Wahlgrab"; the elections have it as a word.
+        let r = try matcher(taxes).match("Wahl", language: "de")
+        #expect(r.outcome == .answer && r.topic == "wahlen", "\(r)")
+    }
+
+    @Test("a topic that knows only a compound's last part does not explain the compound")
+    func headAloneExplainsNothing() throws {
+        let topics = [
+            "fuehrungszeugnis": TempKnowledgeBase.topic(
+                title: "Führungszeugnis", question: "Führungszeugnis für eine Behörde",
+                extra: "keywords: [führungszeugnis, behörde]\n", body: "Das Zeugnis geht direkt an die Behörde."),
+            "abmelden": TempKnowledgeBase.topic(
+                title: "Wohnsitz abmelden", question: "Ich ziehe ins Ausland",
+                body: "Wer ins Ausland zieht, meldet sich ab. Das gilt auch für Ausländer."),
+        ]
+        let matcher = try matcher(topics)
+        let r = matcher.match("Wo ist die Ausländerbehörde?", language: "de")
+        #expect(r.topic != "fuehrungszeugnis", "\(r)")
+        #expect(r.candidates.first { $0.id == "fuehrungszeugnis" } == nil, "\(r.candidates)")
+        // The parts as words of their own still count.
+        let words = matcher.match("Führungszeugnis für eine Behörde", language: "de")
+        #expect(words.outcome == .answer && words.topic == "fuehrungszeugnis", "\(words)")
+    }
+}
