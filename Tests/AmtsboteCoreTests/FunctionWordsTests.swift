@@ -24,6 +24,27 @@ struct FunctionWordsTests {
         #expect(Self.words.contains(token) == expected)
     }
 
+    @Test("another language's stop word that a language's texts use as a word is content in that language only")
+    func exceptionsPerLanguage() {
+        let german = Self.words.excepting(wordsOf: ["für", "ihr", "kind", "ausweis"], language: "de")
+        let english = Self.words.excepting(wordsOf: ["the", "rubbish", "bin"], language: "en")
+        #expect(!german.contains("kind"))  // "Kind" (child); "kind" is an English stop word
+        #expect(german.contains("für") && german.contains("the") && german.contains("bin"))
+        #expect(!english.contains("bin"))  // "bin" (rubbish bin); "bin" is a German stop word
+        #expect(english.contains("kind") && english.contains("the") && english.contains("für"))
+        #expect(Self.words.contains("kind") && Self.words.contains("bin"))
+    }
+
+    @Test("on the sample city, a word that is a stop word only in the other language counts", arguments: [
+        ("Reisepass für mein Kind", "de", "kinderreisepass"),
+        ("Mein Kind braucht einen Ausweis", "de", "kinderreisepass"),
+        ("I need a new bin", "en", "muelltonne"),
+    ])
+    func sampleCityWords(_ text: String, _ language: String, _ expected: String) throws {
+        let r = try SampleCity.requireMatcher().match(text)
+        #expect(r.language == language && r.outcome == .answer && r.topic == expected, "\(r)")
+    }
+
     @Test("lexicon phrases are tokenised like messages: ß, apostrophes")
     func phrasesAreTokenised() {
         let lexicon = CompiledLexicon(Lexicon.builtIn("de"))

@@ -13,7 +13,7 @@ extension Matcher {
         guard parts.count > 1 else { return [] }
         var found: [String] = []
         for tokens in parts.prefix(Self.maxClauses) {
-            let content = tokens.filter(isContent)
+            let content = tokens.filter { isContent($0, language: language) }
             guard !content.isEmpty else { continue }
             let ranked = rank(tokens, language: language, day: day)
             let decision = decide(ranked, language: language, tokens: tokens, contentTokens: content, contextTopic: nil)

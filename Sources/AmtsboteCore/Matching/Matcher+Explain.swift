@@ -5,7 +5,7 @@ extension Matcher {
         let tokens = TextNormalizer.tokens(text)
         let detected = language ?? detector.detect(tokens)
         let ranked = rank(tokens, language: detected, day: nil)
-        let content = tokens.filter { isContent($0) && $0.count > 1 }
+        let content = tokens.filter { isContent($0, language: detected) && $0.count > 1 }
         var lines = ["language: \(detected)"]
         guard let index = indexes[detected] else { return lines.joined(separator: "\n") }
         let queryTokens = queryTokens(Array(Set(content)).sorted(), particles: particles(in: tokens), in: index)

@@ -16,7 +16,7 @@ extension Matcher {
 
     /// Topics ranked by confidence (share of the message's information they explain), best first.
     func rank(_ tokens: [String], language: String, day: String?) -> [ScoredTopic] {
-        let content = tokens.filter { isContent($0) && $0.count > 1 }.orderedUnique()
+        let content = tokens.filter { isContent($0, language: language) && $0.count > 1 }.orderedUnique()
         guard !content.isEmpty else { return [] }
         var best = [Double](repeating: 0, count: knowledgeBase.topics.count)
         var anchors = [Double](repeating: 0, count: knowledgeBase.topics.count)

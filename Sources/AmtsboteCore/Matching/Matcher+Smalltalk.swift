@@ -13,14 +13,14 @@ extension Matcher {
         let (kinds, coveredPositions) = lexicons.lazy.map { $0.smalltalkKinds(in: folded) }.first { !$0.kinds.isEmpty }
             ?? ([], [])
         let covered = coveredPositions.count
-        let contentTokens = tokens.filter(isContent)
+        let contentTokens = tokens.filter { isContent($0, language: language) }
         // "Hilfe", "Ich brauche Hilfe", "help": what the bot can do.
         let isHelpWord = { (token: String) in lexicons.contains { $0.lexicon.helpWords.contains(token) } }
         if kinds.isEmpty, !contentTokens.isEmpty, contentTokens.allSatisfy(isHelpWord) {
             return MatchResult(language: language, outcome: .smalltalk, candidates: candidates, confidence: 1, smalltalk: .capabilities)
         }
         // Content the small talk does not cover ("Abend" in "Guten Abend" is part of the greeting).
-        let uncoveredContent = contentCount(tokens, outside: coveredPositions)
+        let uncoveredContent = contentCount(tokens, outside: coveredPositions, language: language)
         // Small talk unless a topic is asked about too. A message mostly of small talk is small
         // talk when no topic fits it confidently; one that fits is small talk only when its small
         // talk covers all its content: "Danke, wann kommt der Sperrmüll?" and "Guten Tag,

@@ -85,7 +85,7 @@ public struct Matcher: Sendable {
         let candidates = Array(ranked.prefix(configuration.maxCandidates))
 
         if allLexicons.contains(where: { $0.humanRequest.containsAny(in: folded) })
-            || allLexicons.contains(where: { saysOnly($0.frustration, tokens: tokens, folded: folded) })
+            || allLexicons.contains(where: { saysOnly($0.frustration, tokens: tokens, folded: folded, language: detected) })
         {
             return MatchResult(
                 language: detected, outcome: .escalate, candidates: candidates, confidence: 1, escalationReason: .humanRequested)
@@ -95,7 +95,7 @@ public struct Matcher: Sendable {
             return smalltalk
         }
 
-        let contentTokens = tokens.filter(isContent)
+        let contentTokens = tokens.filter { isContent($0, language: detected) }
         var result = decide(ranked, language: detected, tokens: tokens, contentTokens: contentTokens, contextTopic: contextTopic)
         if result.outcome == .answer, let topic = result.topic {
             result.alsoAsked = alsoAsked(in: text, answered: topic, language: detected, day: day)
@@ -180,19 +180,22 @@ public struct Matcher: Sendable {
     }
 
     /// Whether `phrases` occur in the message and at most one content word besides them.
-    private func saysOnly(_ phrases: PhraseSet, tokens: [String], folded: [String]) -> Bool {
+    private func saysOnly(_ phrases: PhraseSet, tokens: [String], folded: [String], language: String) -> Bool {
         guard let covered = phrases.covered(in: folded) else { return false }
-        return contentCount(tokens, outside: covered) <= 1
+        return contentCount(tokens, outside: covered, language: language) <= 1
     }
 
     /// How many content words the message has outside the token positions `covered`.
-    func contentCount(_ tokens: [String], outside covered: Set<Int>) -> Int {
-        tokens.indices.filter { !covered.contains($0) && isContent(tokens[$0]) }.count
+    func contentCount(_ tokens: [String], outside covered: Set<Int>, language: String? = nil) -> Int {
+        tokens.indices.filter { !covered.contains($0) && isContent(tokens[$0], language: language) }.count
     }
 
-    /// Whether a token carries content: not a function word of any configured language, not a number.
-    func isContent(_ token: String) -> Bool {
-        !functionWords.contains(token) && !TextNormalizer.isNumber(token)
+    /// Whether a token carries content in a message in `language` (nil: not known yet): not a
+    /// function word of any configured language (unless that language's texts use it as a
+    /// word: "Kind" in German), not a number.
+    func isContent(_ token: String, language: String? = nil) -> Bool {
+        let words = language.flatMap { indexes[$0]?.functionWords } ?? functionWords
+        return !words.contains(token) && !TextNormalizer.isNumber(token)
     }
 }
 

@@ -14,6 +14,9 @@ struct TopicIndex: Sendable {
     let language: String
     let topicCount: Int
     let vocabulary: Vocabulary
+    /// The function words of messages in this language (another language's stop word that
+    /// these texts use as a word, such as "Kind" or "bin", is content here).
+    let functionWords: FunctionWords
     /// Topics containing each term (by term number), in topic order.
     let postings: PostingLists<Posting>
     let idf: [Double]
@@ -46,6 +49,8 @@ struct TopicIndex: Sendable {
         self.language = language
         self.topicCount = topics.count
         let words = TopicWords(translations: topics.map { $0.translations[language] })
+        let functionWords = functionWords.excepting(wordsOf: words.tokens, language: language)
+        self.functionWords = functionWords
         let (vocabulary, tokenWords) = Vocabulary.build(language: language, words: words, functionWords: functionWords)
         self.vocabulary = vocabulary
         let termCount = vocabulary.stems.count
