@@ -333,6 +333,45 @@ struct MatcherTests {
         #expect(named.topic == "reisepass", "\(Self.describe(named))")
     }
 
+    @Test("on the sample city, a message asking only about opening hours, fees or days stays with the last topic", arguments: [
+        ("Öffnungszeiten?", "wertstoffhof"),
+        ("und am Samstag?", "wertstoffhof"),
+        ("opening hours?", "wertstoffhof"),
+        ("Telefonnummer?", "hundesteuer"),
+        ("Kosten?", "schwimmbad"),
+    ])
+    func aspectOnlyFollowUp(_ text: String, _ context: String) throws {
+        let matcher = try SampleCity.requireMatcher()
+        // Alone, the town hall's opening hours (or some topic with a fee) fit better.
+        let alone = matcher.match(text)
+        #expect(alone.topic != context, "alone: \(Self.describe(alone))")
+        let r = matcher.match(text, contextTopic: context)
+        #expect(r.outcome == .answer && r.topic == context, "\(text) → \(Self.describe(r))")
+        // Naming whose opening hours is a question of its own.
+        let named = matcher.match("Öffnungszeiten Rathaus", contextTopic: context)
+        #expect(named.topic == "oeffnungszeiten-rathaus", "\(Self.describe(named))")
+    }
+
+    @Test("on the sample city, a message asking only about an aspect, with no topic before, asks what it is about", arguments: [
+        ("Kosten?", nil as String?),
+        ("Was kostet das?", nil),
+        ("Unterlagen?", nil),
+        ("Wie lange dauert das?", nil),
+        ("Samstag?", nil),
+        // Unless a topic is about that aspect itself.
+        ("Öffnungszeiten", "oeffnungszeiten-rathaus"),
+        ("Termin?", "termin-buergerbuero"),
+        ("Telefonnummer?", "oeffnungszeiten-rathaus"),
+    ])
+    func aspectOnlyWithoutContext(_ text: String, _ expected: String?) throws {
+        let r = try SampleCity.requireMatcher().match(text)
+        if let expected {
+            #expect(r.outcome == .answer && r.topic == expected, "\(Self.describe(r))")
+        } else {
+            #expect(r.outcome == .escalate && r.escalationReason == .noQuestion, "\(Self.describe(r))")
+        }
+    }
+
     @Test("a message that is a topic's sample question or title answers that topic; similarities stay at most 1", arguments: [
         // "bulky" and "waste" both stand for "rubbish" (synonyms): counted twice, the waste
         // calendar's "When is my rubbish collected?" reached a similarity of 1.15 and won.

@@ -17,6 +17,15 @@ extension Matcher {
             && !bringsNewSubject(contentTokens, topic: position, language: language)
     }
 
+    /// A short message that asks only about an aspect of a service ("Öffnungszeiten?", "Kosten?",
+    /// "Und am Samstag?"). After an answer it asks about that topic's aspect, even when a topic
+    /// about the aspect itself (the town hall's opening hours) fits the words better.
+    /// Aspect words of every language count ("Telefonnummer?" in a conversation held in English).
+    func asksOnlyAspect(_ tokens: [String], contentTokens: [String]) -> Bool {
+        tokens.count <= 6 && !contentTokens.isEmpty
+            && contentTokens.allSatisfy { token in compiled.values.contains { $0.lexicon.aspects.contains(token) } }
+    }
+
     /// A short message that refers back ("und was kostet das?", "and how long does it take?").
     private func isFollowUp(_ tokens: [String], contentTokens: [String], language: String) -> Bool {
         let lexicon = compiled[language]?.lexicon ?? Lexicon.builtIn(language)

@@ -114,14 +114,24 @@ public struct Matcher: Sendable {
         // das?" fits no topic, "und was kostet das?" every topic with a fee about equally (unless
         // it names one: "und was kostet ein Reisepass?").
         let clearlyAhead = best >= c.marginThreshold && runnerUp < best * c.marginRatio
-        if !clearlyAhead, let contextTopic,
-            continues(contextTopic, tokens: tokens, contentTokens: contentTokens, language: language, best: best)
+        let onlyAspect = asksOnlyAspect(tokens, contentTokens: contentTokens)
+        if let contextTopic, knowledgeBase.position(of: contextTopic) != nil,
+            onlyAspect
+                || (!clearlyAhead
+                    && continues(contextTopic, tokens: tokens, contentTokens: contentTokens, language: language, best: best))
         {
             return MatchResult(
                 language: language, outcome: .answer, topic: contextTopic, candidates: candidates, confidence: c.answerThreshold)
         }
         // Confident enough on its own, or clearly ahead of every other topic.
         if best >= c.answerThreshold || clearlyAhead {
+            // "Kosten?" or "Unterlagen?" with no topic answered before: unless one topic is clearly
+            // about that ("Öffnungszeiten", "Termin"), the citizen is asked what it is about, not
+            // offered the topics that happen to mention fees or documents.
+            if onlyAspect, !clearlyAhead, ranked[0].questionSimilarity < Self.exactSimilarity {
+                return MatchResult(
+                    language: language, outcome: .escalate, candidates: candidates, confidence: best, escalationReason: .noQuestion)
+            }
             var close = ranked.prefix(3).filter { $0.score >= c.marginThreshold && $0.score >= best * c.clarifyRatio }
             var similarity = c.sampleQuestionSimilarity
             if close.count < 2, contentTokens.orderedUnique().count == 1 {
@@ -137,7 +147,7 @@ public struct Matcher: Sendable {
         }
         return MatchResult(
             language: language, outcome: .escalate, candidates: candidates, confidence: best,
-            escalationReason: contentTokens.isEmpty ? .noQuestion : .noMatch)
+            escalationReason: contentTokens.isEmpty || onlyAspect ? .noQuestion : .noMatch)
     }
 
     /// The topics that explain a message of one content word ("Steuer") about equally well, best

@@ -13,8 +13,9 @@ public struct Lexicon: Sendable {
     public var frustration: [[String]] = []
     /// Words that make a message a follow-up to the previous topic ("und was kostet das?").
     public var followUp: Set<String>
-    /// Words that ask about an aspect of any service (cost, duration, documents, appointments),
-    /// never a subject of their own: "und wie lange dauert das?" stays with the last topic.
+    /// Words that ask about an aspect of any service (cost, duration, documents, appointments,
+    /// opening days and hours), never a subject of their own: "und wie lange dauert das?" and
+    /// "Öffnungszeiten?" stay with the last topic.
     public var aspects: Set<String> = []
     /// Phrases that ask to be answered in this lexicon's language ("do you speak English?").
     public var languageRequest: [[String]] = []
@@ -116,7 +117,9 @@ extension Lexicon {
             kosten kostet gebühr gebühren preis teuer günstig bezahlen zahlen bar karte dauer dauert lange schnell \
             express unterlagen dokumente nachweise nachweis mitbringen mitnehmen brauche brauchen benötige benötigen \
             termin termine online internet formular antrag frist fristen wann öffnungszeiten geöffnet offen \
-            zuständig adresse telefon telefonnummer kontakt persönlich vollmacht
+            zuständig adresse telefon telefonnummer kontakt persönlich vollmacht \
+            montag dienstag mittwoch donnerstag freitag samstag sonntag montags dienstags mittwochs donnerstags \
+            freitags samstags sonntags wochenende feiertag feiertags heute morgen morgens mittags abends uhr
             """.split(whereSeparator: \.isWhitespace).map(String.init)),
         languageRequest: phrases([
             "sprechen sie deutsch", "sprichst du deutsch", "deutsch bitte", "bitte deutsch",
@@ -185,7 +188,9 @@ extension Lexicon {
         aspects: Set("""
             cost costs fee fees price expensive cheap pay card cash long take takes quick quickly fast express \
             documents document papers proof bring need appointment appointments online internet form application \
-            deadline when open opening hours responsible address phone contact person authorisation authorization
+            deadline when open opening hours responsible address phone contact person authorisation authorization \
+            monday tuesday wednesday thursday friday saturday sunday mondays saturdays sundays weekend weekends \
+            holiday holidays today tomorrow morning evening
             """.split(whereSeparator: \.isWhitespace).map(String.init)),
         languageRequest: phrases([
             "do you speak english", "can you speak english", "speak english", "english please",
