@@ -37,6 +37,22 @@ import Testing
         #expect(try await database.outboxEntries().count == 3)
     }
 
+    @Test func aChoiceAfterALongPauseStartsAfresh() async throws {
+        let database = try AmtsboteDatabase.inMemory()
+        let processor = try await processor(database)
+        let start = Date()
+        for (sender, pause, picks) in [("7", 10.0 * 60, true), ("8", ConversationState.contextLifetime + 60, false)] {
+            let question = try await database.storeInbound([message(sender, "q\(sender)", "Wo kann ich das beantragen?")])
+            #expect(try await processor.process(eventIDs: question, now: start)[question[0]]?.reply?.outcome == "clarify")
+            let choice = try await database.storeInbound([message(sender, "c\(sender)", "2")])
+            let reply = try #require(try await processor.process(eventIDs: choice, now: start + pause)[choice[0]]?.reply)
+            #expect((reply.topic == "reisepass") == picks, "after \(pause) s: \(reply.text)")
+            // The language and the first-contact notice are remembered across the pause.
+            let state = try #require(try await database.conversation(channel: .telegram, senderID: sender)?.dialogueState)
+            #expect(state.introduced && state.language == "de")
+        }
+    }
+
     @Test func aDecisionIsMadeAgainWhenTheConversationChangedMeanwhile() async throws {
         let database = try AmtsboteDatabase.inMemory()
         let processor = try await processor(database)

@@ -18,6 +18,19 @@ public struct ConversationState: Sendable, Hashable, Codable {
         self.introduced = introduced
     }
 
+    /// How long a pending choice and the last topic stay in mind. After a longer pause "1" or
+    /// "Öffnungszeiten?" start afresh instead of referring to a question asked hours ago; the
+    /// language and the first-contact notice are kept.
+    public static let contextLifetime: TimeInterval = 2 * 60 * 60
+
+    /// The state for a message arriving `idle` seconds after the conversation's last message.
+    public func resumed(afterIdle idle: TimeInterval) -> ConversationState {
+        guard idle > Self.contextLifetime else { return self }
+        var state = withoutPendingChoices
+        state.lastTopic = nil
+        return state
+    }
+
     /// The state with no choice pending any more.
     public var withoutPendingChoices: ConversationState {
         var state = self

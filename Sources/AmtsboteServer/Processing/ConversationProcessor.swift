@@ -31,7 +31,7 @@ struct ConversationProcessor: Sendable {
         guard let engine = await knowledge.engine else { throw Failure.knowledgeNotLoaded }
         let (events, states) = try await database.writer.read { db in
             let events = try InboundEventRecord.fetchAll(db, keys: eventIDs).filter { $0.status == .pending }
-            return (events, try Self.dialogueStates(db, senders: events.map { ($0.channel, $0.senderID) }))
+            return (events, try Self.dialogueStates(db, senders: events.map { ($0.channel, $0.senderID) }, at: now))
         }
         let pending: [(id: Int64, message: InboundMessage)] = try events.sorted { ($0.id ?? 0) < ($1.id ?? 0) }
             .compactMap { event in try event.id.map { ($0, try event.message()) } }
@@ -83,7 +83,7 @@ struct ConversationProcessor: Sendable {
         guard let conversationID = conversation.id else { return nil }
         var processed = ProcessedEvent(
             conversationID: conversationID, queued: false, callbackID: message.callbackID, channel: message.channel)
-        let state = conversation.dialogueState
+        let state = conversation.dialogueState(at: now)
         let decided = plan.assumedState == state
             ? plan : Plan.make(message, state: state, decision: plan.decision, engine: engine, day: day)
         var turn = decided.turn
@@ -186,15 +186,15 @@ extension ConversationProcessor {
         }
     }
 
-    /// The dialogue states of these senders' conversations (missing ones are new).
-    static func dialogueStates(_ db: Database, senders: [(Channel, String)]) throws -> [SenderKey: ConversationState] {
+    /// The dialogue states of these senders' conversations for messages arriving at `now` (missing ones are new).
+    static func dialogueStates(_ db: Database, senders: [(Channel, String)], at now: Date) throws -> [SenderKey: ConversationState] {
         var states: [SenderKey: ConversationState] = [:]
         for (channel, senderID) in senders {
             let key = SenderKey(channel: channel, senderID: senderID)
             guard states[key] == nil else { continue }
             states[key] = try ConversationRecord
                 .filter(ConversationRecord.Columns.channel == channel.rawValue && ConversationRecord.Columns.senderID == senderID)
-                .fetchOne(db)?.dialogueState
+                .fetchOne(db)?.dialogueState(at: now)
         }
         return states
     }

@@ -41,6 +41,12 @@ public struct ConversationRecord: Codable, Sendable, Hashable, FetchableRecord, 
         set { state = String(decoding: (try? JSONEncoder().encode(newValue)) ?? Data("{}".utf8), as: UTF8.self) }
     }
 
+    /// The dialogue state for a message arriving at `now`: a choice or topic from before a long
+    /// pause (`ConversationState.contextLifetime`) is forgotten.
+    public func dialogueState(at now: Date) -> ConversationState {
+        dialogueState.resumed(afterIdle: now.timeIntervalSince(lastMessageAt))
+    }
+
     /// The decoded reply address.
     public var replyAddress: ReplyAddress {
         get { (try? JSONDecoder().decode(ReplyAddress.self, from: Data(address.utf8))) ?? ReplyAddress() }
