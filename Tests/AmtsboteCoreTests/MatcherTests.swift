@@ -315,41 +315,29 @@ struct MatcherTests {
         #expect(r.outcome == .answer && r.topic == context, "\(text) → \(Self.describe(r))")
     }
 
-    @Test("on the sample city, a follow-up that fits many topics about equally stays with the context", arguments: [
+    @Test("on the sample city, a follow-up that fits many topics about equally, or asks only about an aspect, stays with the context", arguments: [
         ("und was kostet das?", "wohnsitz-anmelden"),
         ("Und was kostet das?", "reisepass"),
         ("und welche Unterlagen brauche ich dafür?", "wohnsitz-ummelden"),
         ("Wie lange dauert das?", "fuehrungszeugnis"),
-    ])
-    func followUpOnTheSampleCity(_ text: String, _ context: String) throws {
-        let matcher = try SampleCity.requireMatcher()
-        // Alone it picks one of several topics that mention fees, documents or durations.
-        let alone = matcher.match(text)
-        #expect(alone.topic != context, "alone: \(Self.describe(alone))")
-        let r = matcher.match(text, contextTopic: context)
-        #expect(r.outcome == .answer && r.topic == context, "\(text) → \(Self.describe(r))")
-        // A follow-up that names its own topic still gets that topic.
-        let named = matcher.match("Und was kostet ein Reisepass?", contextTopic: context == "reisepass" ? "personalausweis" : context)
-        #expect(named.topic == "reisepass", "\(Self.describe(named))")
-    }
-
-    @Test("on the sample city, a message asking only about opening hours, fees or days stays with the last topic", arguments: [
+        // Only aspect words: the town hall's opening hours (or a topic with a fee) fit the words better.
         ("Öffnungszeiten?", "wertstoffhof"),
         ("und am Samstag?", "wertstoffhof"),
         ("opening hours?", "wertstoffhof"),
         ("Telefonnummer?", "hundesteuer"),
         ("Kosten?", "schwimmbad"),
     ])
-    func aspectOnlyFollowUp(_ text: String, _ context: String) throws {
+    func followUpOnTheSampleCity(_ text: String, _ context: String) throws {
         let matcher = try SampleCity.requireMatcher()
-        // Alone, the town hall's opening hours (or some topic with a fee) fit better.
         let alone = matcher.match(text)
         #expect(alone.topic != context, "alone: \(Self.describe(alone))")
         let r = matcher.match(text, contextTopic: context)
         #expect(r.outcome == .answer && r.topic == context, "\(text) → \(Self.describe(r))")
-        // Naming whose opening hours is a question of its own.
-        let named = matcher.match("Öffnungszeiten Rathaus", contextTopic: context)
-        #expect(named.topic == "oeffnungszeiten-rathaus", "\(Self.describe(named))")
+        // A follow-up that names its own topic still gets that topic.
+        for (named, topic) in [("Und was kostet ein Reisepass?", "reisepass"), ("Öffnungszeiten Rathaus", "oeffnungszeiten-rathaus")] {
+            let other = matcher.match(named, contextTopic: context == topic ? "personalausweis" : context)
+            #expect(other.topic == topic, "\(named) → \(Self.describe(other))")
+        }
     }
 
     @Test("on the sample city, a message asking only about an aspect, with no topic before, asks what it is about", arguments: [
