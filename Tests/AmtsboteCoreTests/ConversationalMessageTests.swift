@@ -32,6 +32,32 @@ struct ConversationalMessageTests {
         let turn = engine.respond(to: message, state: ConversationState(language: "de", introduced: true))
         #expect(Array(turn.state.pendingChoices.prefix(also.count)) == also)
     }
+    @Test("on the sample city, an emergency word comes with the emergency text, and the answer to what else is asked", arguments: [
+        ("Notfall: Ich habe meinen Ausweis verloren und fliege morgen", "ausweis-verloren" as String?),
+        ("I have no money for food until the end of the month, is there emergency help?", "buergergeld"),
+        ("Es brennt in der Schule!", nil),
+        ("Darf ich im Garten ein Feuer machen?", nil),
+        ("Hilfe, mein Vater ist bewusstlos", nil),
+    ])
+    func emergencyWithQuestion(_ text: String, _ topic: String?) throws {
+        let engine = try SampleCity.requireEngine()
+        let r = engine.matcher.match(text)
+        #expect(r.outcome == .emergency && r.topic == topic, "\(MatcherTests.describe(r))")
+        let message = InboundMessage(channel: .api, senderID: "s", externalID: "1", text: text)
+        let turn = engine.respond(to: message, state: ConversationState(language: "de", introduced: true))
+        let emergencyText = try #require(engine.knowledgeBase.city.emergency.text(in: turn.language, fallback: "de"))
+        // The numbers first, never a case; then the topic's answer, which follow-ups refer to.
+        #expect(turn.outcome == .emergency && turn.escalation == nil && turn.topic == topic)
+        #expect(turn.reply.text.hasPrefix(emergencyText))
+        #expect(turn.state.lastTopic == topic)
+        if let topic {
+            let title = try #require(engine.knowledgeBase.topic(topic)?.translation(turn.language, fallback: "de").title)
+            #expect(turn.reply.text.contains("**\(title)**"))
+        } else {
+            #expect(turn.reply.text == emergencyText)
+        }
+    }
+
     @Test("on the sample city, a greeting before a question no topic fits sends the question to staff")
     func greetingBeforeUnansweredQuestion() throws {
         let text = "Guten Tag, ich bin 78 Jahre alt und mein Ausweis läuft ab. Muss ich da persönlich hin oder kann mein Sohn das machen? Ich bin nicht mehr so gut zu Fuß."

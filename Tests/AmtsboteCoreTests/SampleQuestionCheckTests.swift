@@ -45,6 +45,18 @@ struct SampleQuestionCheckTests {
         #expect(warnings.count == 2, "\(warnings)")
     }
 
+    @Test("a sample question with an emergency word is fine when its topic's answer follows the emergency text")
+    func emergencyWords() throws {
+        let lost = TempKnowledgeBase.topic(
+            title: "Ausweis verloren", question: "Notfall, ich habe meinen Ausweis verloren",
+            extra: "  - Notfall!\nkeywords: [ausweis verloren]\n", body: "Melden Sie den Verlust im Bürgerbüro.")
+        let result = try TempKnowledgeBase.load(["topics/verloren.de.md": lost])
+        let warnings = Matcher(knowledgeBase: try #require(result.knowledgeBase)).sampleQuestionDiagnostics()
+        #expect(warnings.map(\.description) == [
+            "topics/verloren.de.md:5: warning: sample question \"Notfall!\" reads as an emergency (the emergency message is sent, and nothing else)"
+        ])
+    }
+
     @Test("titles count as sample questions and are reported with their line")
     func title() throws {
         let result = try TempKnowledgeBase.load([

@@ -110,7 +110,18 @@ public struct DialogueEngine: Sendable {
             let ids = result.candidates.map(\.id).filter { knowledgeBase.topic($0) != nil }
             state.pendingChoices = ids
             return DialogueTurn(reply: composer.clarify(ids, language: language), state: state, language: language, outcome: .clarify)
-        case .smalltalk, .emergency:
+        case .emergency:
+            // The emergency text, and the answer to what else the message asks, if anything (never a case).
+            var adjusted = result
+            adjusted.language = language
+            let reply = composer.reply(for: adjusted)
+            let topic = result.topic.flatMap { knowledgeBase.topic($0) != nil ? $0 : nil }
+            if let topic {
+                state.lastTopic = topic
+                state.pendingChoices = reply.choices.compactMap { ReplyComposer.topic(inPayload: $0.payload) }
+            }
+            return DialogueTurn(reply: reply, state: state, language: language, outcome: .emergency, topic: topic)
+        case .smalltalk:
             var adjusted = result
             adjusted.language = language
             return DialogueTurn(

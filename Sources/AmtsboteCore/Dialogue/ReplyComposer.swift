@@ -36,7 +36,12 @@ public struct ReplyComposer: Sendable {
         case .smalltalk:
             return smalltalk(result.smalltalk ?? .greeting, language: language)
         case .emergency:
-            return BotReply(text: city.emergency.text(in: language, fallback: city.defaultLanguage) ?? "112 / 110")
+            let text = city.emergency.text(in: language, fallback: city.defaultLanguage) ?? "112 / 110"
+            // Whatever else the message asks comes after the emergency numbers.
+            guard let id = result.topic, knowledgeBase.topic(id) != nil else { return BotReply(text: text) }
+            var reply = answer(topic: id, language: language)
+            reply.text = [text, reply.text].joined(separator: "\n\n")
+            return reply
         case .escalate where result.escalationReason == .noQuestion && caseNumber == nil:
             return noQuestion(language: language)
         case .escalate:

@@ -1,7 +1,7 @@
 extension Matcher {
     /// Asks every title and sample question of every topic on its own, in its language, and warns
     /// about each one that does not lead to its topic: answered with another topic, a choice without it, small
-    /// talk, an emergency, or sent to staff. A choice that includes the topic is fine. Editors use
+    /// talk, an emergency without it, or sent to staff. A choice that includes the topic is fine. Editors use
     /// it to find questions that collide with another topic (`amtsbote kb check --questions`).
     public func sampleQuestionDiagnostics() -> [KnowledgeDiagnostic] {
         // Each translation's title (position -1; it counts as a sample question too), then its questions.
@@ -35,6 +35,9 @@ extension Matcher {
         switch result.outcome {
         case .answer where result.topic == id, .clarify where result.candidates.contains { $0.id == id }:
             return nil
+        case .emergency where result.topic == id:
+            // The emergency text comes first, then this topic's answer: fine, and safe.
+            return nil
         case .answer:
             return "is answered with topic `\(result.topic ?? "?")` (\(names(result.candidates)))"
         case .clarify:
@@ -47,7 +50,7 @@ extension Matcher {
         case .smalltalk:
             return "reads as small talk (\(result.smalltalk?.rawValue ?? "greeting"))"
         case .emergency:
-            return "reads as an emergency (the emergency message is sent instead)"
+            return "reads as an emergency (the emergency message is sent, and \(result.topic.map { "then topic `\($0)`" } ?? "nothing else"))"
         }
     }
 }

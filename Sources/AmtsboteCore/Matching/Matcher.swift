@@ -77,8 +77,8 @@ public struct Matcher: Sendable {
         let lexicon = compiled[detected] ?? CompiledLexicon(Lexicon.builtIn(detected))
         let allLexicons = [lexicon] + compiled.filter { $0.key != detected }.map(\.value)
 
-        if allLexicons.contains(where: { $0.emergency.containsAny(in: folded) }) {
-            return MatchResult(language: detected, outcome: .emergency, confidence: 1)
+        if let covered = allLexicons.lazy.compactMap({ $0.emergency.covered(in: folded) }).first {
+            return emergency(tokens, outside: covered, language: detected, day: day)
         }
 
         let ranked = rank(tokens, language: detected, day: day)
@@ -178,6 +178,23 @@ public struct Matcher: Sendable {
 
     /// The similarity at which a message says a sample question (or title) as it stands.
     static let exactSimilarity = 0.98
+
+    /// The emergency outcome, with the topic that the rest of the message (without the words that
+    /// make it an emergency) asks about clearly, if any: "Notfall: Ausweis verloren" is also
+    /// about a lost ID card, "no money for food, is there emergency help?" about basic income.
+    private func emergency(_ tokens: [String], outside covered: Set<Int>, language: String, day: String?) -> MatchResult {
+        let rest = tokens.indices.filter { !covered.contains($0) }.map { tokens[$0] }
+        let content = rest.filter { isContent($0, language: language) }
+        var result = MatchResult(language: language, outcome: .emergency, confidence: 1)
+        guard !content.isEmpty else { return result }
+        let decision = decide(
+            rank(rest, language: language, day: day), language: language, tokens: rest, contentTokens: content, contextTopic: nil)
+        if decision.outcome == .answer, decision.confidence >= configuration.alsoAskedThreshold {
+            result.topic = decision.topic
+            result.candidates = decision.candidates
+        }
+        return result
+    }
 
     /// The city language a message asks to be answered in ("Do you speak English?", "auf Deutsch
     /// bitte"), the positions of the words asking, and how many content words it says besides.
