@@ -235,12 +235,20 @@ struct MatcherTests {
     }
 
     @Test("requests to see or erase one's data go to staff, who must act on them", arguments: [
-        "Löscht bitte meine Daten", "Please delete my data",
+        "Löscht bitte meine Daten", "Please delete my data", "I want a copy of my data", "Wie kann ich meine Daten löschen lassen?",
         "Ich möchte nach DSGVO wissen, welche Daten die Stadt über mich gespeichert hat.",
     ])
     func dataRequestsGoToStaff(_ text: String) throws {
         let r = try MiniCity.requireMatcher().match(text)
-        #expect(r.outcome == .escalate, "\(text) → \(Self.describe(r))")
+        #expect(r.outcome == .escalate && r.escalationReason == .dataRequest && r.candidates.isEmpty, "\(text) → \(Self.describe(r))")
+    }
+
+    @Test("questions about what is stored are answered with the privacy message, not sent to staff", arguments: [
+        "Was speichert ihr über mich?", "Wie lange speichert ihr meine Daten?", "Datenschutz?",
+    ])
+    func privacyQuestions(_ text: String) throws {
+        let r = try MiniCity.requireMatcher().match(text)
+        #expect(r.outcome == .smalltalk && r.smalltalk == .privacy, "\(text) → \(Self.describe(r))")
     }
 
     @Test("a message without a word of content is no question for staff", arguments: [

@@ -176,6 +176,16 @@ struct ReplyComposerTests {
         #expect(en.text == "Your question is with our staff (request no. 7). Reply from Monday, 08:00.")
         let human = composer.escalated(caseNumber: 8, reason: .humanRequested, language: "de", now: friday)
         #expect(human.text == "Gern, ein Mensch meldet sich (Anfrage Nr. 8), ab Montag, 08:00.")
+        let data = composer.escalated(caseNumber: 9, reason: .dataRequest, language: "en", now: friday)
+        #expect(data.text == "Your data request is no. 9, reply from Monday, 08:00.")
+    }
+
+    @Test("a data request without its own message gets the escalated one")
+    func dataRequestFallback() throws {
+        let result = try TempKnowledgeBase.load(["topics/t/thema.de.md": TempKnowledgeBase.topic()])
+        let composer = ReplyComposer(knowledgeBase: try #require(result.knowledgeBase, "\(result.errors)"))
+        let reply = composer.escalated(caseNumber: 5, reason: .dataRequest, language: "de", now: Self.berlin(2026, 3, 6, 17))
+        #expect(reply.text.hasPrefix("Nr. 5, ab "))
     }
 
     @Test("without a case number the placeholder is not left raw")

@@ -37,6 +37,22 @@ import Testing
         }
     }
 
+    @Test func aRequestToEraseOnesDataOpensACaseOfItsOwnKind() async throws {
+        try await withFakePlatform { fake, fakePort in
+            try await ServerHarness.run(fakePort: fakePort) { (server: ServerHarness) async throws in
+                let database = try server.database()
+                let body = try MessengerWebhook.text(psid: "PSID_DATA", mid: "m_data_1", text: "Bitte löscht meine Daten")
+                #expect(try await server.postMeta(body) == 200)
+                let reply = try #require(await fake.waitForRequests(1).first?.text)
+                let cases = try await database.listCases()
+                #expect(cases.count == 1 && cases.first?.record.reason == .dataRequest)
+                let number = try #require(cases.first?.number)
+                // The first reply also carries the bot and privacy notice; the case sentence is the data request's own.
+                #expect(reply.hasPrefix("Hallo, ich bin ein Bot.") && reply.contains("Datenanfrage Nr. \(number), ab "), "\(reply)")
+            }
+        }
+    }
+
     @Test func afterAskingForAPersonMessagesGoToStaffUntilTheyReply() async throws {
         try await withFakePlatform { fake, fakePort in
             try await ServerHarness.run(fakePort: fakePort) { (server: ServerHarness) async throws in

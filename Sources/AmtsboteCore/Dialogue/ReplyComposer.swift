@@ -117,7 +117,11 @@ public struct ReplyComposer: Sendable {
 
     /// The honest "staff will answer" message, with the case number and when staff are next at work.
     public func escalated(caseNumber: Int?, reason: EscalationReason, language: String, now: Date = Date()) -> BotReply {
-        let key = reason == .humanRequested ? "human_requested" : "escalated"
+        let key = switch reason {
+        case .humanRequested: "human_requested"
+        case .dataRequest: "data_request"
+        default: "escalated"
+        }
         let template = city.message(key, in: language) ?? city.message("escalated", in: language) ?? ""
         let when = StaffAvailability(city: city).nextStaffTime(after: now, language: language) ?? ""
         let text = template

@@ -23,6 +23,8 @@ public enum EscalationReason: String, Sendable, Hashable, Codable {
     case noMatch
     /// The citizen asked to talk to a person.
     case humanRequested
+    /// The citizen asked for a copy of their data or its erasure: staff must act on it.
+    case dataRequest
     /// The answered topic is marked `escalate: true`.
     case topicRequiresStaff
     /// Not a word with content ("?", "ok", "ja", an emoji): it joins the citizen's open case, if

@@ -84,6 +84,10 @@ public struct Matcher: Sendable {
         let ranked = rank(tokens, language: detected, day: day)
         let candidates = Array(ranked.prefix(configuration.maxCandidates))
 
+        if allLexicons.contains(where: { $0.dataRequest.containsAny(in: folded) }) {
+            // No topic suggestions: staff act on the request itself.
+            return MatchResult(language: detected, outcome: .escalate, confidence: 1, escalationReason: .dataRequest)
+        }
         if allLexicons.contains(where: { $0.humanRequest.containsAny(in: folded) })
             || allLexicons.contains(where: { saysOnly($0.frustration, tokens: tokens, folded: folded, language: detected) })
         {

@@ -8,6 +8,9 @@ public struct Lexicon: Sendable {
     public var smalltalk: [(SmalltalkKind, [[String]])]
     public var emergency: [[String]]
     public var humanRequest: [[String]]
+    /// Phrases asking for a copy of one's data or its erasure (GDPR Art. 15, 17): staff must act
+    /// on them, so they open a case of their own kind (questions about what is stored are small talk).
+    public var dataRequest: [[String]] = []
     /// Phrases saying the bot did not help ("das hat mir nicht geholfen", "I don't understand");
     /// as all a message says, they pass the conversation to a person like `humanRequest`.
     public var frustration: [[String]] = []
@@ -108,6 +111,13 @@ extension Lexicon {
             "person sprechen", "mit jemandem sprechen", "sachbearbeiter sprechen", "mit ihrem team",
             "kein bot", "keinen bot",
         ]),
+        dataRequest: phrases([
+            "daten löschen", "daten gelöscht", "daten entfernen", "löscht meine daten", "lösche meine daten",
+            "löschen sie meine daten", "löscht bitte meine daten", "löschung meiner daten", "löschung meiner",
+            "chat löschen", "nachrichten löschen", "kopie meiner daten", "auskunft über meine daten", "datenauskunft",
+            "nach dsgvo", "nach der dsgvo", "gemäß dsgvo", "dsgvo auskunft", "auskunftsersuchen", "recht auf löschung",
+            "recht auf auskunft", "art 15 dsgvo", "art 17 dsgvo",
+        ]),
         frustration: phrases([
             "nicht geholfen", "hilft mir nicht", "hilft nicht weiter", "bringt mir nichts", "nutzlos",
             "verstehe das nicht", "verstehe ich nicht", "versteh ich nicht", "versteh das nicht",
@@ -179,6 +189,12 @@ extension Lexicon {
             "talk to a human", "speak to a human", "talk to a person", "speak to a person", "real person",
             "real human", "human agent", "talk to someone", "speak to someone", "talk to staff", "speak to staff",
             "member of staff", "not a bot", "talk to an agent",
+        ]),
+        dataRequest: phrases([
+            "delete my data", "erase my data", "remove my data", "delete all my data", "delete my messages",
+            "delete my chat", "delete this chat", "copy of my data", "access to my data", "my personal data",
+            "under gdpr", "under the gdpr", "gdpr request", "right to erasure", "right to be forgotten",
+            "right of access", "data deletion", "subject access request",
         ]),
         frustration: phrases([
             "did not help", "didn't help", "does not help", "doesn't help", "not helpful", "useless",

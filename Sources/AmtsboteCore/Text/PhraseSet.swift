@@ -49,6 +49,7 @@ struct CompiledLexicon: Sendable {
     let lexicon: Lexicon
     let emergency: PhraseSet
     let humanRequest: PhraseSet
+    let dataRequest: PhraseSet
     let languageRequest: PhraseSet
     let frustration: PhraseSet
     let smalltalk: [(SmalltalkKind, PhraseSet)]
@@ -59,6 +60,7 @@ struct CompiledLexicon: Sendable {
         self.lexicon = lexicon
         emergency = PhraseSet(lexicon.emergency)
         humanRequest = PhraseSet(lexicon.humanRequest)
+        dataRequest = PhraseSet(lexicon.dataRequest)
         languageRequest = PhraseSet(lexicon.languageRequest)
         frustration = PhraseSet(lexicon.frustration)
         smalltalk = lexicon.smalltalk.map { ($0.0, PhraseSet($0.1)) }
