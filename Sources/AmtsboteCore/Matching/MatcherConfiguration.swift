@@ -1,0 +1,38 @@
+/// Thresholds and weights of the matcher.
+public struct MatcherConfiguration: Sendable, Hashable {
+    /// Confidence at which the best topic answers (unless another is as close as `clarifyRatio`).
+    public var answerThreshold: Double = 0.4
+    /// Lower confidence that still answers when the runner-up is below `marginRatio` of the best.
+    public var marginThreshold: Double = 0.4
+    public var marginRatio: Double = 0.8
+    /// Topics within this ratio of the best are offered as a `clarify` choice.
+    public var clarifyRatio: Double = 0.95
+    /// A topic found only through the other language's index counts this much.
+    public var crossLanguageFactor: Double = 0.85
+    /// A spelling correction counts this much of an exact hit.
+    public var typoFactor: Double = 0.85
+    /// A synonym counts this much of the word itself.
+    public var synonymFactor: Double = 0.9
+    /// Similarity to a sample question at which the message counts as asking that (when clearly
+    /// nearer to it than to the other close topics' questions).
+    public var sampleQuestionSimilarity: Double = 0.8
+    /// Share of the topic-wide coverage in a language's score; the rest is the nearest sample question.
+    public var topicWeight: Double = 0.8
+    /// Share of the coverage in the final confidence; the rest is the strongest single word's evidence.
+    public var coverageWeight: Double = 0.6
+    /// How much an unknown word counts, by its everyday frequency: full weight at Zipf
+    /// `rareZipf` and below, falling linearly to `minimumUnknownWeight` at Zipf `commonZipf`.
+    public var rareZipf: Double = 3.0
+    public var commonZipf: Double = 5.5
+    public var minimumUnknownWeight: Double = 0.15
+    /// The same for known words (a milder curve): everyday words say less about the topic.
+    public var knownCommonZipf: Double = 7.0
+    public var minimumKnownWeight: Double = 0.4
+    /// How many candidates to report.
+    public var maxCandidates: Int = 5
+    /// Confidence a part of a message with several questions needs for its topic to be offered
+    /// as also asked (higher than `answerThreshold`: a wrong offer distracts).
+    public var alsoAskedThreshold: Double = 0.5
+
+    public init() {}
+}
