@@ -226,6 +226,16 @@ import Testing
         #expect(turn.state.language == "en")
     }
 
+    @Test func aShortFirstMessageIsDetectedWhileNoLanguageIsKnown() {
+        let hello = engine.respond(to: text("Hello"), state: ConversationState())
+        #expect(hello.reply.text == "Hello, I am a bot.\n\nPrivacy: 90 days.")
+        #expect(hello.state.language == "en")
+        #expect(engine.respond(to: text("Hallo"), state: ConversationState()).state.language == "de")
+        // Once known, from the conversation or the platform, a short message keeps it.
+        #expect(engine.respond(to: text("Hello"), state: introduced).state.language == "de")
+        #expect(engine.respond(to: text("Hello", hint: "de"), state: ConversationState()).state.language == "de")
+    }
+
     @Test(arguments: [("en-US", "Hello, I am a bot."), ("de", "Hallo, ich bin ein Bot."), ("fr", "Hallo, ich bin ein Bot.")])
     func platformHintPicksTheFirstLanguage(hint: String, greeting: String) {
         let message = InboundMessage(

@@ -15,7 +15,8 @@ public struct DialogueEngine: Sendable {
     public let matcher: Matcher
     public let composer: ReplyComposer
 
-    /// Messages with fewer words than this keep the conversation's language instead of detecting one.
+    /// Messages with fewer words than this keep the conversation's language instead of detecting one
+    /// (once it is known from the conversation or the platform; a first "Hello" is still detected).
     public static let minimumWordsForDetection = 3
 
     public init(knowledgeBase: KnowledgeBase, matcher: Matcher? = nil) {
@@ -32,7 +33,9 @@ public struct DialogueEngine: Sendable {
         -> DialogueTurn
     {
         var state = state
-        let language = replyLanguage(for: message, state: state)
+        let known = knownLanguage(for: message, state: state)
+        let language = known ?? knowledgeBase.city.defaultLanguage
+        let languageKnown = known != nil
         var turn: DialogueTurn
         switch message.kind {
         case .attachment:
@@ -47,7 +50,7 @@ public struct DialogueEngine: Sendable {
                     outcome: .smalltalk,
                     smalltalk: kind)
             } else {
-                turn = matching(message.text, language: language, state: state, day: day)
+                turn = matching(message.text, language: language, languageKnown: languageKnown, state: state, day: day)
             }
         case .text:
             if let position = ChoiceSelection.position(in: message.text) {
@@ -58,7 +61,7 @@ public struct DialogueEngine: Sendable {
             } else if ChoiceSelection.isDecline(message.text) {
                 turn = declining(language: language, state: state)
             } else {
-                turn = matching(message.text, language: language, state: state, day: day)
+                turn = matching(message.text, language: language, languageKnown: languageKnown, state: state, day: day)
             }
         }
         state = turn.state
@@ -89,10 +92,10 @@ public struct DialogueEngine: Sendable {
 
     // MARK: - Steps
 
-    private func matching(_ text: String, language: String, state: ConversationState, day: String?)
+    private func matching(_ text: String, language: String, languageKnown: Bool, state: ConversationState, day: String?)
         -> DialogueTurn
     {
-        let forced = wordCount(text) < Self.minimumWordsForDetection ? language : nil
+        let forced = languageKnown && wordCount(text) < Self.minimumWordsForDetection ? language : nil
         let result = matcher.match(text, language: forced, day: day, contextTopic: state.lastTopic)
         let language = knowledgeBase.city.languages.contains(result.language) ? result.language : language
         var state = state
@@ -164,13 +167,13 @@ public struct DialogueEngine: Sendable {
             topic: id, escalation: needsStaff ? .init(reason: .topicRequiresStaff, candidates: [ScoredTopic(id: id, score: 1)]) : nil)
     }
 
-    /// The conversation's language for a message: the stored one, else the platform's hint when the
-    /// city speaks it, else the city's default. Longer texts may override it through detection.
-    private func replyLanguage(for message: InboundMessage, state: ConversationState) -> String {
+    /// The conversation's language, else the platform's hint, if it is one of the city's languages.
+    /// Without either, the city's default is used and even a one-word message is detected.
+    private func knownLanguage(for message: InboundMessage, state: ConversationState) -> String? {
         let languages = knowledgeBase.city.languages
         if let language = state.language, languages.contains(language) { return language }
         if let hint = message.languageHint?.prefix(2).lowercased(), languages.contains(hint) { return hint }
-        return knowledgeBase.city.defaultLanguage
+        return nil
     }
 
     /// The greeting (which says the bot is a program) and the privacy message before the first reply.
