@@ -153,4 +153,25 @@ struct ConversationalMessageTests {
             #expect(r.outcome == .escalate && r.topic != context, "\(text) → \(MatcherTests.describe(r))")
         }
     }
+
+    @Test("on the sample city, a follow-up that fits the topic in hand as well as another stays with it")
+    func followUpBetweenTwoTopics() throws {
+        let matcher = try SampleCity.requireMatcher()
+        let question = "Danke. Und wie komme ich da hin mit dem Bus?"
+        // Alone, the bus is the town hall's directions or something left on a bus: a choice.
+        let alone = matcher.match(question)
+        #expect(alone.outcome == .clarify, "\(MatcherTests.describe(alone))")
+        #expect(Set(alone.candidates.map(\.id)) == ["oeffnungszeiten-rathaus", "fundbuero"], "\(MatcherTests.describe(alone))")
+        // After either answer, the citizen means the topic they were just reading.
+        for context in ["oeffnungszeiten-rathaus", "fundbuero"] {
+            let r = matcher.match(question, contextTopic: context)
+            #expect(r.outcome == .answer && r.topic == context, "\(context): \(MatcherTests.describe(r))")
+        }
+        // A message that does not refer back still gets the choice.
+        let fresh = matcher.match("Bus", contextTopic: "fundbuero")
+        #expect(fresh.outcome == .clarify, "\(MatcherTests.describe(fresh))")
+        // After a topic that is not among the choices, nothing changes.
+        let other = matcher.match(question, contextTopic: "sperrmuell")
+        #expect(other.topic != "sperrmuell", "\(MatcherTests.describe(other))")
+    }
 }

@@ -27,9 +27,12 @@ extension Matcher {
     }
 
     /// A short message that refers back ("und was kostet das?", "and how long does it take?").
-    private func isFollowUp(_ tokens: [String], contentTokens: [String], language: String) -> Bool {
-        let lexicon = compiled[language]?.lexicon ?? Lexicon.builtIn(language)
-        return tokens.count <= 8 && contentTokens.count <= 3 && tokens.contains { lexicon.followUp.contains($0) }
+    /// Thanks or a greeting before it do not make it longer ("Danke. Und wie komme ich da hin?").
+    func isFollowUp(_ tokens: [String], contentTokens: [String], language: String) -> Bool {
+        let compiled = compiled[language] ?? CompiledLexicon(Lexicon.builtIn(language))
+        let smalltalk = compiled.smalltalkKinds(in: tokens.map(TextNormalizer.fold)).covered.count
+        return tokens.count - smalltalk <= 10 && contentTokens.count <= 3
+            && tokens.contains { compiled.lexicon.followUp.contains($0) }
     }
 
     /// Whether a content word of the message is asked about in only a few topics (in their

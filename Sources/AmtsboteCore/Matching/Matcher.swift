@@ -143,6 +143,14 @@ public struct Matcher: Sendable {
                 similarity = Self.exactSimilarity
             }
             let saysSampleQuestion = Self.sampleQuestionTopic(among: close, minimumSimilarity: similarity)
+            // A follow-up that fits the topic in hand as well as another stays with it: no need to
+            // ask "did you mean …?" about what the citizen was just reading.
+            if close.count >= 2, saysSampleQuestion == nil, let contextTopic, close.contains(where: { $0.id == contextTopic }),
+                isFollowUp(tokens, contentTokens: contentTokens, language: language)
+            {
+                return MatchResult(
+                    language: language, outcome: .answer, topic: contextTopic, candidates: candidates, confidence: best)
+            }
             if close.count >= 2, saysSampleQuestion == nil {
                 return MatchResult(language: language, outcome: .clarify, candidates: Array(close), confidence: best)
             }
