@@ -154,7 +154,7 @@ struct ConversationalMessageTests {
         }
     }
 
-    @Test("on the sample city, a follow-up that fits the topic in hand as well as another stays with it")
+    @Test("on the sample city, a follow-up that fits the topic in hand (nearly) as well as another stays with it")
     func followUpBetweenTwoTopics() throws {
         let matcher = try SampleCity.requireMatcher()
         let question = "Danke. Und wie komme ich da hin mit dem Bus?"
@@ -170,6 +170,11 @@ struct ConversationalMessageTests {
         // A message that does not refer back still gets the choice.
         let fresh = matcher.match("Bus", contextTopic: "fundbuero")
         #expect(fresh.outcome == .clarify, "\(MatcherTests.describe(fresh))")
+        // A follow-up another topic fits a little better stays with the topic in hand too.
+        let parking = "Und gibt es Parkplätze?"
+        #expect(matcher.match(parking).topic == "halteverbot-umzug", "\(MatcherTests.describe(matcher.match(parking)))")
+        let atTownHall = matcher.match(parking, contextTopic: "oeffnungszeiten-rathaus")
+        #expect(atTownHall.outcome == .answer && atTownHall.topic == "oeffnungszeiten-rathaus", "\(MatcherTests.describe(atTownHall))")
         // After a topic that is not among the choices, nothing changes.
         let other = matcher.match(question, contextTopic: "sperrmuell")
         #expect(other.topic != "sperrmuell", "\(MatcherTests.describe(other))")

@@ -119,10 +119,16 @@ public struct Matcher: Sendable {
         // it names one: "und was kostet ein Reisepass?").
         let clearlyAhead = best >= c.marginThreshold && runnerUp < best * c.marginRatio
         let onlyAspect = asksOnlyAspect(tokens, contentTokens: contentTokens)
+        // A follow-up that fits the topic in hand nearly as well as the best stays with it: no
+        // "Meinten Sie …?" or other topic about what the citizen was just reading ("und gibt es
+        // Parkplätze?" after the town hall, which a moving-van parking ban fits a little better).
+        let contextScore = ranked.first { $0.id == contextTopic }?.score ?? 0
         if let contextTopic, knowledgeBase.position(of: contextTopic) != nil,
             onlyAspect
                 || (!clearlyAhead
-                    && continues(contextTopic, tokens: tokens, contentTokens: contentTokens, language: language, best: best))
+                    && (continues(contextTopic, tokens: tokens, contentTokens: contentTokens, language: language, best: best)
+                        || (contextScore >= c.marginThreshold && contextScore >= best * c.marginRatio
+                            && isFollowUp(tokens, contentTokens: contentTokens, language: language))))
         {
             return MatchResult(
                 language: language, outcome: .answer, topic: contextTopic, candidates: candidates, confidence: c.answerThreshold)
@@ -143,14 +149,6 @@ public struct Matcher: Sendable {
                 similarity = Self.exactSimilarity
             }
             let saysSampleQuestion = Self.sampleQuestionTopic(among: close, minimumSimilarity: similarity)
-            // A follow-up that fits the topic in hand as well as another stays with it: no need to
-            // ask "did you mean …?" about what the citizen was just reading.
-            if close.count >= 2, saysSampleQuestion == nil, let contextTopic, close.contains(where: { $0.id == contextTopic }),
-                isFollowUp(tokens, contentTokens: contentTokens, language: language)
-            {
-                return MatchResult(
-                    language: language, outcome: .answer, topic: contextTopic, candidates: candidates, confidence: best)
-            }
             if close.count >= 2, saysSampleQuestion == nil {
                 return MatchResult(language: language, outcome: .clarify, candidates: Array(close), confidence: best)
             }
