@@ -226,6 +226,28 @@ import Testing
         #expect(turn.state.language == "en")
     }
 
+    @Test func askedAgainAboutTheTopicJustAnsweredOnlyWhatIsAskedComes() {
+        let first = engine.respond(to: text("Wie melde ich Sperrmüll an?"), state: introduced)
+        #expect(first.topic == "sperrmuell")
+        for block in ["**Kosten:**", "**Dauer:**", "- Möbel und Matratzen", "Markt 1, 99999 Teststadt"] {
+            #expect(first.reply.text.contains(block), "\(block) missing from the first answer")
+        }
+        let cost = engine.respond(to: text("und was kostet das?"), state: first.state)
+        #expect(cost.topic == "sperrmuell")
+        #expect(cost.reply.text == "**Sperrmüll anmelden**\n\n**Kosten:** Zwei Abholungen im Jahr sind frei, jede weitere kostet 35 Euro.")
+        #expect(cost.reply.choices == first.reply.choices)
+        #expect(cost.state.pendingChoices == first.state.pendingChoices)
+        // Where: the office's contact, which the answer text does not have.
+        let place = engine.respond(to: text("Und wo ist das?"), state: first.state)
+        #expect(place.topic == "sperrmuell")
+        #expect(place.reply.text.hasPrefix("**Sperrmüll anmelden**\n\nBürgeramt\nMarkt 1, 99999 Teststadt"), "\(place.reply.text)")
+        #expect(!place.reply.text.contains("Kosten"))
+        // A first question about the cost gets the whole answer: the citizen has not read it yet.
+        let fresh = engine.respond(to: text("Was kostet die Sperrmüll Abholung?"), state: introduced)
+        #expect(fresh.topic == "sperrmuell")
+        #expect(fresh.reply.text == first.reply.text)
+    }
+
     @Test func aShortFirstMessageIsDetectedWhileNoLanguageIsKnown() {
         let hello = engine.respond(to: text("Hello"), state: ConversationState())
         #expect(hello.reply.text == "Hello, I am a bot.\n\nPrivacy: 90 days.")

@@ -105,7 +105,9 @@ public struct DialogueEngine: Sendable {
             guard let topic = result.topic, knowledgeBase.topic(topic) != nil else {
                 return escalating(reason: .noMatch, candidates: result.candidates, language: language, state: state)
             }
-            return answering(topic: topic, language: language, state: state, alsoAsked: result.alsoAsked)
+            // Asked again about the topic just answered ("und was kostet das?"): only what is asked.
+            let focus = topic == state.lastTopic ? text : nil
+            return answering(topic: topic, language: language, state: state, alsoAsked: result.alsoAsked, focus: focus)
         case .escalate:
             return escalating(
                 reason: result.escalationReason ?? .noMatch, candidates: result.candidates, language: language, state: state)
@@ -153,11 +155,14 @@ public struct DialogueEngine: Sendable {
             escalation: .init(reason: reason, candidates: candidates))
     }
 
-    private func answering(topic id: String, language: String, state: ConversationState, alsoAsked: [String] = [])
-        -> DialogueTurn
-    {
+    /// The answer to a topic; with `focus` (the message that asked about the topic again) only
+    /// the part of it the message asks about, when it asks about one.
+    private func answering(
+        topic id: String, language: String, state: ConversationState, alsoAsked: [String] = [], focus: String? = nil
+    ) -> DialogueTurn {
         var state = state
-        let reply = composer.answer(topic: id, language: language, alsoAsked: alsoAsked)
+        let reply = focus.flatMap { composer.focusedAnswer(topic: id, language: language, message: $0, alsoAsked: alsoAsked) }
+            ?? composer.answer(topic: id, language: language, alsoAsked: alsoAsked)
         // The related topics offered as buttons can be picked by number too ("2").
         state.pendingChoices = reply.choices.compactMap { ReplyComposer.topic(inPayload: $0.payload) }
         state.lastTopic = id

@@ -54,14 +54,35 @@ public struct ReplyComposer: Sendable {
     public func answer(topic id: String, language: String, alsoAsked: [String] = []) -> BotReply {
         guard let topic = knowledgeBase.topic(id) else { return BotReply(text: id) }
         let t = topic.translation(language, fallback: city.defaultLanguage)
+        return compose(topic, t, body: [t.body], office: true, alsoAsked: alsoAsked, language: language)
+    }
+
+    /// A topic's answer cut to what `message` asks about ("und was kostet das?" → the fees; "wo
+    /// ist das?" → the office's contact), for a topic the citizen has just been sent in full:
+    /// title, the blocks asked about, links, the office block when asked for, the same choices.
+    /// Nil when the message asks about nothing in particular or about most of the answer.
+    public func focusedAnswer(topic id: String, language: String, message: String, alsoAsked: [String] = []) -> BotReply? {
+        guard let topic = knowledgeBase.topic(id) else { return nil }
+        let t = topic.translation(language, fallback: city.defaultLanguage)
+        let hasOffice = topic.office.flatMap { city.offices[$0] } != nil
+        guard let selection = AnswerFocus.select(
+            message: message, messageLanguage: language, title: t.title, body: t.body, bodyLanguage: t.language, hasOffice: hasOffice)
+        else { return nil }
+        return compose(topic, t, body: selection.blocks, office: selection.office, alsoAsked: alsoAsked, language: language)
+    }
+
+    private func compose(
+        _ topic: Topic, _ t: TopicTranslation, body: [String], office: Bool, alsoAsked: [String], language: String
+    ) -> BotReply {
+        let id = topic.id
         // Labels follow the language the text is actually in.
         let textLanguage = t.language
-        var parts = ["**\(t.title)**", t.body]
+        var parts = ["**\(t.title)**"] + body
         if !t.links.isEmpty {
             let label = city.message("label_links", in: textLanguage).map { "\($0):\n" } ?? ""
             parts.append(label + t.links.map { "- [\($0.title)](\($0.url))" }.joined(separator: "\n"))
         }
-        if let officeID = topic.office, let office = city.offices[officeID] {
+        if office, let officeID = topic.office, let office = city.offices[officeID] {
             parts.append(officeBlock(office, language: textLanguage))
         }
         let offered = (alsoAsked + topic.related).filter { $0 != id }.orderedUnique()

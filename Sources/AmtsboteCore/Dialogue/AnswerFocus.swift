@@ -1,0 +1,110 @@
+import Foundation
+
+/// The parts of a topic's answer that a message asks about ("und was kostet das?" → the fees), for
+/// a citizen who has just been sent the whole answer: they get what they asked for, not the same
+/// long text again. Pure: text in, a selection out.
+struct AnswerFocus: Sendable {
+    /// A selection of more than this share of the answer is no focus: the whole answer is sent.
+    static let maximumShare = 0.7
+
+    /// The answer's blocks the message asks about, and whether the office's contact block
+    /// (address, phone, opening hours) answers it.
+    struct Selection: Equatable, Sendable {
+        var blocks: [String]
+        var office: Bool
+    }
+
+    /// What a message asks about in an answer, or nil when it asks about nothing in particular
+    /// or about most of the answer.
+    /// - Parameters:
+    ///   - message: the citizen's message, in `messageLanguage`.
+    ///   - title: the topic's title; its words name the topic, not a part of the answer.
+    ///   - body: the answer text (Markdown), in `bodyLanguage`.
+    ///   - hasOffice: whether the topic has an office whose contact block can be sent.
+    static func select(
+        message: String, messageLanguage: String, title: String, body: String, bodyLanguage: String, hasOffice: Bool
+    ) -> Selection? {
+        let raw = TextNormalizer.tokens(message)
+        let tokens = raw.map(TextNormalizer.fold)
+        let concepts = Concept.allCases.filter { concept in
+            guard let asks = words(concept, language: messageLanguage)?.asks else { return false }
+            return tokens.contains { token in asks.contains { matches(token, $0) } }
+        }
+        var patterns = concepts.flatMap { words($0, language: bodyLanguage)?.answers ?? [] }
+        if messageLanguage == bodyLanguage {
+            patterns += subjectWords(raw, concepts: concepts, language: messageLanguage, title: title)
+        }
+        let office = hasOffice && concepts.contains(where: \.asksForOffice)
+        guard !patterns.isEmpty || office else { return nil }
+        let all = blocks(of: body)
+        let selected = all.filter { block in
+            TextNormalizer.tokens(block).map(TextNormalizer.fold).contains { token in patterns.contains { matches(token, $0) } }
+        }
+        guard !selected.isEmpty || office else { return nil }
+        let share = Double(selected.reduce(0) { $0 + $1.count }) / Double(max(1, body.count))
+        return share > maximumShare ? nil : Selection(blocks: selected, office: office)
+    }
+
+    /// The message's own content words that no concept covers and the title does not say
+    /// ("Parkplätze", "Bus"), as stem patterns: a German compound in the answer contains them
+    /// ("Behindertenparkplätze", "Bushaltestelle").
+    /// `tokens` as in the message (not folded: the stop words are not).
+    private static func subjectWords(_ tokens: [String], concepts: [Concept], language: String, title: String) -> [String] {
+        let lexicon = Lexicon.builtIn(language)
+        let titleStems = Set(TextNormalizer.tokens(title).map { TextNormalizer.fold(Stemmer.stem($0, language: language)) })
+        let conceptAsks = concepts.flatMap { words($0, language: language)?.asks ?? [] }
+        return tokens.compactMap { token -> String? in
+            guard token.count >= 3, !TextNormalizer.isNumber(token), !lexicon.stopwords.contains(token),
+                !lexicon.followUp.contains(token), !conceptAsks.contains(where: { matches(TextNormalizer.fold(token), $0) })
+            else { return nil }
+            let stem = TextNormalizer.fold(Stemmer.stem(token, language: language))
+            return stem.count >= 3 && !titleStems.contains(stem) ? "~" + stem : nil
+        }
+    }
+
+    /// Whether an answer token matches a pattern: `word` exactly, `prefix*`, or `~stem` as a
+    /// prefix or, for stems of five letters or more, anywhere inside a compound.
+    static func matches(_ token: String, _ pattern: String) -> Bool {
+        if pattern.hasPrefix("~") {
+            let stem = pattern.dropFirst()
+            return token.hasPrefix(stem) || (stem.count >= 5 && token.contains(stem))
+        }
+        if pattern.hasSuffix("*") { return token.hasPrefix(pattern.dropLast()) }
+        return token == pattern
+    }
+
+    /// The answer's blocks: paragraphs, each with the list that follows it, and a lead-in ending
+    /// in a colon or a heading together with what it introduces.
+    static func blocks(of body: String) -> [String] {
+        var paragraphs: [String] = []
+        var current: [Substring] = []
+        for line in body.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.allSatisfy(\.isWhitespace) {
+                if !current.isEmpty { paragraphs.append(current.joined(separator: "\n")) }
+                current = []
+            } else {
+                current.append(line)
+            }
+        }
+        if !current.isEmpty { paragraphs.append(current.joined(separator: "\n")) }
+        var blocks: [String] = []
+        var joinNext = false
+        for paragraph in paragraphs {
+            if !blocks.isEmpty, joinNext || isList(paragraph) {
+                blocks[blocks.count - 1] += "\n\n" + paragraph
+            } else {
+                blocks.append(paragraph)
+            }
+            let bare = paragraph.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "*_ "))
+            joinNext = bare.hasSuffix(":") || paragraph.hasPrefix("#")
+        }
+        return blocks
+    }
+
+    private static func isList(_ paragraph: String) -> Bool {
+        let first = paragraph.drop { $0 == " " }
+        if first.hasPrefix("- ") || first.hasPrefix("* ") || first.hasPrefix("+ ") { return true }
+        let digits = first.prefix { $0.isNumber }
+        return !digits.isEmpty && first.dropFirst(digits.count).hasPrefix(". ")
+    }
+}

@@ -1,0 +1,75 @@
+import Testing
+
+@testable import AmtsboteCore
+
+/// Cutting an answer to what a follow-up asks about: blocks, concepts, subject words, limits.
+@Suite struct AnswerFocusTests {
+    static let body = """
+        Den Ausweis beantragen Sie persönlich im Bürgerbüro.
+
+        **Bitte mitbringen:**
+
+        - Ihren alten Ausweis
+        - ein biometrisches Passfoto
+
+        **Gebühren:**
+
+        - ab 24 Jahren: 46 Euro
+        - unter 24 Jahren: 27,60 Euro
+
+        **Dauer:** In der Regel nach 3 bis 4 Wochen abholbereit.
+
+        **Anfahrt:** Bushaltestelle „Marktplatz“, Behindertenparkplätze direkt vor dem Haus.
+        """
+
+    @Test func blocksKeepLeadInsWithTheirListsAndHeadingsWithTheirText() {
+        let blocks = AnswerFocus.blocks(of: Self.body)
+        #expect(blocks.count == 5)
+        #expect(blocks[1] == "**Bitte mitbringen:**\n\n- Ihren alten Ausweis\n- ein biometrisches Passfoto")
+        #expect(AnswerFocus.blocks(of: "## Kosten\n\n10 Euro.\n\nSonst nichts.") == ["## Kosten\n\n10 Euro.", "Sonst nichts."])
+        #expect(AnswerFocus.blocks(of: "So geht's\n\n1. Antrag\n2. Termin\n\nFertig.") == ["So geht's\n\n1. Antrag\n2. Termin", "Fertig."])
+    }
+
+    @Test("a follow-up gets the blocks it asks about", arguments: [
+        ("und was kostet das?", "de", ["**Gebühren:**"], false),
+        ("Wie teuer ist der?", "de", ["**Gebühren:**"], false),
+        ("und wie lange dauert das?", "de", ["**Dauer:**"], false),
+        ("Welche Unterlagen muss ich mitbringen?", "de", ["**Bitte mitbringen:**"], false),
+        // Words of its own, also inside the answer's compounds.
+        ("Und gibt es Parkplätze?", "de", ["**Anfahrt:**"], false),
+        ("und mit dem Bus?", "de", ["**Anfahrt:**"], false),
+        // Where and when: the office's contact block answers, with any block that says so.
+        ("Wo ist das?", "de", ["**Anfahrt:**"], true),
+        ("Und wie komme ich da hin?", "de", ["**Anfahrt:**"], true),
+        ("Öffnungszeiten?", "de", [], true),
+        // A question in English about a German text: concepts cross languages, own words do not.
+        ("how much is it?", "en", ["**Gebühren:**"], false),
+        ("and is there parking?", "en", [], false),
+        ("and what does it cost?", "en", ["**Gebühren:**"], false),
+    ])
+    func selection(_ message: String, _ language: String, _ leads: [String], _ office: Bool) throws {
+        let selection = AnswerFocus.select(
+            message: message, messageLanguage: language, title: "Personalausweis beantragen", body: Self.body,
+            bodyLanguage: "de", hasOffice: true)
+        if leads.isEmpty && !office {
+            #expect(selection == nil, "\(message) → \(String(describing: selection))")
+            return
+        }
+        let s = try #require(selection, "\(message)")
+        #expect(s.blocks.count == leads.count, "\(message) → \(s.blocks)")
+        for (block, lead) in zip(s.blocks, leads) { #expect(block.hasPrefix(lead), "\(message) → \(block)") }
+        #expect(s.office == office, "\(message)")
+    }
+
+    @Test("nothing in particular, the topic's own name, most of the answer or no office: the whole answer", arguments: [
+        "und sonst?", "Personalausweis?", "Was kostet es, wie lange dauert es, was muss ich mitbringen und wie komme ich hin?",
+    ])
+    func noFocus(_ message: String) {
+        let selection = AnswerFocus.select(
+            message: message, messageLanguage: "de", title: "Ausweis beantragen", body: Self.body, bodyLanguage: "de", hasOffice: true)
+        #expect(selection == nil, "\(message) → \(String(describing: selection))")
+        let noOffice = AnswerFocus.select(
+            message: "Öffnungszeiten?", messageLanguage: "de", title: "Ausweis", body: Self.body, bodyLanguage: "de", hasOffice: false)
+        #expect(noOffice == nil)
+    }
+}
