@@ -31,8 +31,9 @@ struct AnswerFocus: Sendable {
             return tokens.contains { token in asks.contains { matches(token, $0) } }
         }
         var patterns = concepts.flatMap { words($0, language: bodyLanguage)?.answers ?? [] }
-        if messageLanguage == bodyLanguage {
-            patterns += subjectWords(raw, concepts: concepts, language: messageLanguage, title: title)
+        // Without an aspect asked about, the message's own words say what it is about ("und mit dem Bus?").
+        if concepts.isEmpty, messageLanguage == bodyLanguage {
+            patterns += subjectWords(raw, language: messageLanguage, title: title)
         }
         let office = hasOffice && concepts.contains(where: \.asksForOffice)
         guard !patterns.isEmpty || office else { return nil }
@@ -45,17 +46,16 @@ struct AnswerFocus: Sendable {
         return share > maximumShare ? nil : Selection(blocks: selected, office: office)
     }
 
-    /// The message's own content words that no concept covers and the title does not say
+    /// The message's content words that the title does not say
     /// ("Parkplätze", "Bus"), as stem patterns: a German compound in the answer contains them
     /// ("Behindertenparkplätze", "Bushaltestelle").
     /// `tokens` as in the message (not folded: the stop words are not).
-    private static func subjectWords(_ tokens: [String], concepts: [Concept], language: String, title: String) -> [String] {
+    private static func subjectWords(_ tokens: [String], language: String, title: String) -> [String] {
         let lexicon = Lexicon.builtIn(language)
         let titleStems = Set(TextNormalizer.tokens(title).map { TextNormalizer.fold(Stemmer.stem($0, language: language)) })
-        let conceptAsks = concepts.flatMap { words($0, language: language)?.asks ?? [] }
         return tokens.compactMap { token -> String? in
             guard token.count >= 3, !TextNormalizer.isNumber(token), !lexicon.stopwords.contains(token),
-                !lexicon.followUp.contains(token), !conceptAsks.contains(where: { matches(TextNormalizer.fold(token), $0) })
+                !lexicon.followUp.contains(token)
             else { return nil }
             let stem = TextNormalizer.fold(Stemmer.stem(token, language: language))
             return stem.count >= 3 && !titleStems.contains(stem) ? "~" + stem : nil
