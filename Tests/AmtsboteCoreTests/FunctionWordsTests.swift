@@ -35,6 +35,22 @@ struct FunctionWordsTests {
         #expect(Self.words.contains("kind") && Self.words.contains("bin"))
     }
 
+    @Test("the city's name says nothing about a topic, also where every topic text has it")
+    func cityName() throws {
+        let named = FunctionWords(lexicons: ["de": Lexicon.builtIn("de")], names: ["Bad Beispielstadt"])
+        #expect(named.contains("beispielstadt") && named.contains("bad"))
+        #expect(named.excepting(wordsOf: ["beispielstadt", "ausweis"], language: "de").contains("beispielstadt"))
+        #expect(!Self.words.contains("beispielstadt"))
+        // On the sample city: alone or with words that ask nothing, it is no question (it was the
+        // registration topic's, whose text says "Welcome to Beispielstadt").
+        let matcher = try SampleCity.requireMatcher()
+        for text in ["Beispielstadt", "What is there to do in Beispielstadt?"] {
+            let r = matcher.match(text)
+            #expect(r.outcome == .escalate && r.escalationReason == .noQuestion, "\(text) → \(MatcherTests.describe(r))")
+        }
+        #expect(matcher.match("Sperrmüll in Beispielstadt").topic == "sperrmuell")
+    }
+
     @Test("on the sample city, a word that is a stop word only in the other language counts", arguments: [
         ("Reisepass für mein Kind", "de", "kinderreisepass"),
         ("Mein Kind braucht einen Ausweis", "de", "kinderreisepass"),

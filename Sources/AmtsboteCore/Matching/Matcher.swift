@@ -25,7 +25,7 @@ public struct Matcher: Sendable {
         self.configuration = configuration
         let languages = knowledgeBase.city.languages
         let lexicons = Dictionary(uniqueKeysWithValues: languages.map { ($0, Lexicon.builtIn($0)) })
-        let functionWords = FunctionWords(lexicons: lexicons)
+        let functionWords = FunctionWords(lexicons: lexicons, names: [knowledgeBase.city.name])
         // One index per language, built in parallel; word frequencies load alongside.
         enum Part { case index(TopicIndex), frequencies(String, WordFrequencies) }
         let jobs = languages.map { (language: $0, index: true) } + languages.map { (language: $0, index: false) }

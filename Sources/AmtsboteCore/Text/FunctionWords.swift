@@ -8,6 +8,8 @@
 /// words carry content in that language (see `excepting(wordsOf:language:)`).
 struct FunctionWords: Sendable {
     private let words: Set<String>
+    /// Words of names that carry no content in any language (never `exceptions`).
+    private let names: Set<String>
     /// Per language: its stop words and the endings that inflect them.
     private let languages: [(language: String, stopwords: Set<String>, endings: [String])]
     /// Other languages' stop words that count as content here (empty until `excepting`).
@@ -19,10 +21,13 @@ struct FunctionWords: Sendable {
         "en": ["s", "es", "d", "ed", "ing"],
     ]
 
-    init(lexicons: [String: Lexicon]) {
+    /// - Parameter names: further words that say nothing about a topic in any language: the
+    ///   city's own name, which a city's bot hears in every kind of question.
+    init(lexicons: [String: Lexicon], names: [String] = []) {
         // Stop words as messages are tokenised ("weiß" is "weiss").
         let stopwords = lexicons.mapValues { Set($0.stopwords.flatMap(TextNormalizer.tokens)) }
         words = stopwords.values.reduce(into: Set<String>()) { $0.formUnion($1) }
+        self.names = Set(names.flatMap(TextNormalizer.tokens))
         languages = lexicons.keys.sorted().compactMap { language in
             Self.endings[language].map { (language, stopwords[language]!, $0) }
         }
@@ -39,6 +44,7 @@ struct FunctionWords: Sendable {
 
     /// Whether `token` (lowercase) is a function word in any of the languages (but not one of the `exceptions`).
     func contains(_ token: String) -> Bool {
+        if names.contains(token) { return true }
         if words.contains(token) { return !exceptions.contains(token) }
         // Only a stop word plus an ending is stemmed, so most tokens cost a few byte comparisons.
         let bytes = token.utf8
