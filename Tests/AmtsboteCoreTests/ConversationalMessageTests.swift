@@ -118,6 +118,8 @@ struct ConversationalMessageTests {
         ("Hilfe", "smalltalk:capabilities"), ("Ich brauche Hilfe", "smalltalk:capabilities"),
         ("I need help", "smalltalk:capabilities"), ("Vielen Dank für die Hilfe!", "smalltalk:thanks"),
         ("Was kannst du mir über Sperrmüll sagen?", "sperrmuell"), ("Test", "smalltalk:greeting"),
+        // Everyday verbs say nothing about the topic: "erledigen" was the appointment topic's word.
+        ("Was müssen wir nach der Geburt alles erledigen?", "geburtsurkunde"),
     ])
     func aroundQuestions(_ text: String, _ expected: String) throws {
         let r = try SampleCity.requireMatcher().match(text)

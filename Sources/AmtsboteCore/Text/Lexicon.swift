@@ -61,7 +61,7 @@ extension Lexicon {
             wann wieso weshalb woher wohin brauche brauch brauchen bräuchte machen mache macht bekomme bekommen kriege \
             krieg kriegen bekommt frage fragen weiß wissen sagen kurz mal halt eben denn nochmal sowie beziehungsweise \
             liebe lieber sehr geehrte geehrter danke dank grüße gruß vielen herzlichen kommt komme kommen kam nein \
-            lassen lässt ließ gehe ging gegangen sagt sagen tun tue getan
+            lassen lässt ließ gehe ging gegangen sagt sagen tun tue getan erledigen erledige erledigt
             """.split(separator: " ").map(String.init)),
         markers: Set("""
             der die das und ich ist nicht mein meine wie was wo kann bei für mit ein eine sie wir habe bin auch noch zum \
