@@ -27,6 +27,7 @@ import Testing
         #expect(blocks.count == 5)
         #expect(blocks[1] == "**Bitte mitbringen:**\n\n- Ihren alten Ausweis\n- ein biometrisches Passfoto")
         #expect(AnswerFocus.blocks(of: "## Kosten\n\n10 Euro.\n\nSonst nichts.") == ["## Kosten\n\n10 Euro.", "Sonst nichts."])
+        #expect(AnswerFocus.blocks(of: "Erstens.\r\n\r\nZweitens:\r\n- a") == ["Erstens.", "Zweitens:\n- a"])
         #expect(AnswerFocus.blocks(of: "So geht's\n\n1. Antrag\n2. Termin\n\nFertig.") == ["So geht's\n\n1. Antrag\n2. Termin", "Fertig."])
     }
 

@@ -78,7 +78,7 @@ struct AnswerFocus: Sendable {
     static func blocks(of body: String) -> [String] {
         var paragraphs: [String] = []
         var current: [Substring] = []
-        for line in body.split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in body.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
             if line.allSatisfy(\.isWhitespace) {
                 if !current.isEmpty { paragraphs.append(current.joined(separator: "\n")) }
                 current = []
