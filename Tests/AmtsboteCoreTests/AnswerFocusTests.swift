@@ -36,6 +36,10 @@ import Testing
         ("Wie teuer ist der?", "de", ["**Gebühren:**"], false),
         ("und wie lange dauert das?", "de", ["**Dauer:**"], false),
         ("Welche Unterlagen muss ich mitbringen?", "de", ["**Bitte mitbringen:**"], false),
+        // An everyday "brauchen" asks for documents only when nothing else is asked.
+        ("Was brauche ich dafür?", "de", ["**Bitte mitbringen:**"], false),
+        ("Brauche ich dafür einen Termin?", "de", [], false),
+        ("What do I need?", "en", ["**Bitte mitbringen:**"], false),
         // Words of its own, also inside the answer's compounds.
         ("Und gibt es Parkplätze?", "de", ["**Anfahrt:**"], false),
         ("und mit dem Bus?", "de", ["**Anfahrt:**"], false),

@@ -14,10 +14,14 @@ extension AnswerFocus {
     struct ConceptWords: Sendable {
         var asks: [String]
         var answers: [String]
+        /// Everyday words that ask about the concept only when nothing else is asked: "Was
+        /// brauche ich dafür?" asks for documents, "Brauche ich einen Termin?" for an appointment.
+        var asksAlone: [String] = []
 
-        init(asks: [String], answers: [String]) {
+        init(asks: [String], answers: [String], asksAlone: [String] = []) {
             self.asks = asks
             self.answers = answers
+            self.asksAlone = asksAlone
         }
 
         /// Words that both ask and answer (weekdays, opening hours).
@@ -48,7 +52,8 @@ extension AnswerFocus {
         case .documents:
             ConceptWords(
                 asks: ["unterlage*", "dokument*", "nachweis*", "mitbring*", "mitnehm*", "vorleg*"],
-                answers: ["unterlage*", "dokument*", "nachweis*", "mitbring*", "mitnehm*", "vorleg*", "bringen"])
+                answers: ["unterlage*", "dokument*", "nachweis*", "mitbring*", "mitnehm*", "vorleg*", "bringen"],
+                asksAlone: ["brauch*", "benotig*", "notig"])
         case .appointment:
             ConceptWords(asks: ["termin*"], answers: ["termin*", "buchen", "online*"])
         case .deadline:
@@ -81,7 +86,8 @@ extension AnswerFocus {
         case .documents:
             ConceptWords(
                 asks: ["document*", "paper*", "proof*", "bring*"],
-                answers: ["document*", "paper*", "proof*", "bring*"])
+                answers: ["document*", "paper*", "proof*", "bring*"],
+                asksAlone: ["need*", "require*"])
         case .appointment:
             ConceptWords(asks: ["appointment*"], answers: ["appointment*", "book*", "online"])
         case .deadline:

@@ -26,10 +26,14 @@ struct AnswerFocus: Sendable {
     ) -> Selection? {
         let raw = TextNormalizer.tokens(message)
         let tokens = raw.map(TextNormalizer.fold)
-        let concepts = Concept.allCases.filter { concept in
-            guard let asks = words(concept, language: messageLanguage)?.asks else { return false }
-            return tokens.contains { token in asks.contains { matches(token, $0) } }
+        func asked(_ asks: (ConceptWords) -> [String]) -> [Concept] {
+            Concept.allCases.filter { concept in
+                guard let words = words(concept, language: messageLanguage) else { return false }
+                return tokens.contains { token in asks(words).contains { matches(token, $0) } }
+            }
         }
+        var concepts = asked(\.asks)
+        if concepts.isEmpty { concepts = asked(\.asksAlone) }
         var patterns = concepts.flatMap { words($0, language: bodyLanguage)?.answers ?? [] }
         // Without an aspect asked about, the message's own words say what it is about ("und mit dem Bus?").
         if concepts.isEmpty, messageLanguage == bodyLanguage {
