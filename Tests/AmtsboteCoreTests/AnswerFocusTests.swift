@@ -66,13 +66,16 @@ import Testing
         #expect(s.office == office, "\(message)")
     }
 
-    @Test("nothing in particular, the topic's own name, most of the answer or no office: the whole answer", arguments: [
+    @Test("nothing in particular, the topic's own name, most of the answer, a long message or no office: the whole answer", arguments: [
         "und sonst?", "Personalausweis?", "Was kostet es, wie lange dauert es, was muss ich mitbringen und wie komme ich hin?",
     ])
     func noFocus(_ message: String) {
         let selection = AnswerFocus.select(
             message: message, messageLanguage: "de", title: "Ausweis beantragen", body: Self.body, bodyLanguage: "de", hasOffice: true)
         #expect(selection == nil, "\(message) → \(String(describing: selection))")
+        let long = "Was kostet das? " + String(repeating: "Ich frage nur noch einmal nach. ", count: 6)
+        #expect(AnswerFocus.select(
+            message: long, messageLanguage: "de", title: "Ausweis", body: Self.body, bodyLanguage: "de", hasOffice: true) == nil)
         let noOffice = AnswerFocus.select(
             message: "Öffnungszeiten?", messageLanguage: "de", title: "Ausweis", body: Self.body, bodyLanguage: "de", hasOffice: false)
         #expect(noOffice == nil)

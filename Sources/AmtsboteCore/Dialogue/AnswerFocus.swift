@@ -6,6 +6,9 @@ import Foundation
 struct AnswerFocus: Sendable {
     /// A selection of more than this share of the answer is no focus: the whole answer is sent.
     static let maximumShare = 0.7
+    /// A longer message is a question of its own, not a follow-up about a part of the answer (and
+    /// its words are not matched against every block: hostile input stays cheap).
+    static let maximumWords = 30
 
     /// The answer's blocks the message asks about, and whether the office's contact block
     /// (address, phone, opening hours) answers it.
@@ -25,6 +28,7 @@ struct AnswerFocus: Sendable {
         message: String, messageLanguage: String, title: String, body: String, bodyLanguage: String, hasOffice: Bool
     ) -> Selection? {
         let raw = TextNormalizer.tokens(message)
+        guard raw.count <= maximumWords else { return nil }
         let tokens = raw.map(TextNormalizer.fold)
         func asked(_ asks: (ConceptWords) -> [String]) -> [Concept] {
             Concept.allCases.filter { concept in
