@@ -92,6 +92,18 @@ import Testing
                 #expect(try await server.request("GET", "/chat/api/messages?session=short").status == 400)
                 let badSession = Data(#"{"session":"x","id":"c1","text":"Hallo"}"#.utf8)
                 #expect(try await server.request("POST", "/chat/api/messages", body: badSession).status == 400)
+                // Each refusal says what to change.
+                let tooLong = try JSONEncoder().encode(["session": session, "id": "c2", "text": String(repeating: "a", count: 4001)])
+                for (body, message) in [
+                    (badSession, "session must be 16 to 64 letters, digits, - or _"),
+                    (tooLong, "text is longer than 4000 characters"),
+                    (Data(#"{"session":"\#(session)","id":"c3"}"#.utf8), "text or payload is required"),
+                    (Data("[]".utf8), #"expected a JSON object {"session", "id", "text" or "payload"}"#),
+                ] {
+                    let response = try await server.request("POST", "/chat/api/messages", body: body)
+                    let error = try JSONDecoder().decode([String: String].self, from: response.body)
+                    #expect(response.status == 400 && error == ["error": "malformed_request", "message": message])
+                }
             }
         }
     }

@@ -30,10 +30,14 @@ struct MessagesAPIController: Sendable {
         guard authorization.hasPrefix("Bearer "), ConstantTime.equals(String(authorization.dropFirst(7)), token) else {
             throw APIError.forbidden
         }
-        guard let input = try? JSONDecoder().decode(Input.self, from: Data(Array(buffer: body))),
-            Self.isValidField(input.sender), Self.isValidField(input.id),
-            !input.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty || input.payload != nil
-        else { throw APIError.malformed }
+        guard let input = try? JSONDecoder().decode(Input.self, from: Data(Array(buffer: body))) else {
+            throw APIError.malformed(#"expected a JSON object {"sender", "id", "text"}"#)
+        }
+        guard Self.isValidField(input.sender) else { throw APIError.malformed(Self.fieldRule("sender")) }
+        guard Self.isValidField(input.id) else { throw APIError.malformed(Self.fieldRule("id")) }
+        guard !input.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty || input.payload != nil else {
+            throw APIError.malformed("text or payload is required")
+        }
         let message = InboundMessage(
             channel: .api, senderID: input.sender, externalID: input.id, kind: input.payload == nil ? .text : .choice,
             text: input.text, payload: input.payload, languageHint: input.language)
@@ -43,6 +47,8 @@ struct MessagesAPIController: Sendable {
     static func isValidField(_ value: String) -> Bool {
         !value.isEmpty && value.utf8.count <= 256
     }
+
+    static func fieldRule(_ name: String) -> String { "\(name) must be 1 to 256 bytes" }
 }
 
 /// Encodes a JSON response.

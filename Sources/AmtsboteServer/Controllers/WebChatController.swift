@@ -46,11 +46,16 @@ struct WebChatController: Sendable {
 
     func send(_ request: Request, context: AppRequestContext) async throws -> Response {
         let body = try await request.body.collect(upTo: context.maxUploadSize)
-        guard let input = try? JSONDecoder().decode(Input.self, from: Data(Array(buffer: body))),
-            Self.isValidSession(input.session), MessagesAPIController.isValidField(input.id)
-        else { throw APIError.malformed }
+        guard let input = try? JSONDecoder().decode(Input.self, from: Data(Array(buffer: body))) else {
+            throw APIError.malformed(#"expected a JSON object {"session", "id", "text" or "payload"}"#)
+        }
+        guard Self.isValidSession(input.session) else { throw APIError.malformed(Self.sessionRule) }
+        guard MessagesAPIController.isValidField(input.id) else { throw APIError.malformed(MessagesAPIController.fieldRule("id")) }
         let text = input.text?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-        guard !text.isEmpty || input.payload != nil, text.count <= 4000 else { throw APIError.malformed }
+        guard !text.isEmpty || input.payload != nil else { throw APIError.malformed("text or payload is required") }
+        guard text.count <= Self.maximumText else {
+            throw APIError.malformed("text is longer than \(Self.maximumText) characters")
+        }
         let message = InboundMessage(
             channel: .webchat, senderID: input.session, externalID: "\(input.session):\(input.id)",
             kind: input.payload == nil ? .text : .choice, text: text, payload: input.payload, languageHint: input.language)
@@ -59,7 +64,9 @@ struct WebChatController: Sendable {
 
     func poll(_ request: Request) async throws -> Response {
         let query = request.uri.queryParameters
-        guard let session = query["session"].map(String.init), Self.isValidSession(session) else { throw APIError.malformed }
+        guard let session = query["session"].map(String.init), Self.isValidSession(session) else {
+            throw APIError.malformed(Self.sessionRule)
+        }
         let after = query["after"].flatMap { Int64(String($0)) } ?? 0
         guard let conversation = try await database.conversation(channel: .webchat, senderID: session),
             let conversationID = conversation.id
@@ -67,6 +74,11 @@ struct WebChatController: Sendable {
         let records = try await database.outgoingMessages(conversationID: conversationID, after: after)
         return try JSONResponse.make(Poll(messages: records.map { ReplyPayload(record: $0, reply: nil) }))
     }
+
+    /// The longest message the page lets a visitor type (its textarea's `maxlength`).
+    static let maximumText = 4000
+
+    static let sessionRule = "session must be 16 to 64 letters, digits, - or _"
 
     /// Session ids are random strings made by the page: 16–64 letters, digits or dashes.
     static func isValidSession(_ session: String) -> Bool {

@@ -2,9 +2,11 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 
-/// Errors a client may see: a status and a stable code, never internal details.
+/// Errors a client may see: a status, a stable code and a sentence for the client's developer
+/// saying what to change; never internal details.
 enum APIError: Error, HTTPResponseError {
-    case malformed
+    /// The request is not what the route accepts; the reason says what is wrong with it.
+    case malformed(String)
     case unauthorized
     case forbidden
     case notFound
@@ -30,10 +32,20 @@ enum APIError: Error, HTTPResponseError {
         }
     }
 
+    var message: String {
+        switch self {
+        case .malformed(let reason): return reason
+        case .unauthorized: return "credentials or signature missing"
+        case .forbidden: return "credentials or signature do not match"
+        case .notFound: return "no such resource"
+        case .unavailable: return "not ready yet, try again shortly"
+        }
+    }
+
     func response(from request: Request, context: some RequestContext) throws -> Response {
         var headers = HTTPFields()
         headers[.contentType] = "application/json"
-        return Response(
-            status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: #"{"error":"\#(code)"}"#)))
+        let body = try JSONEncoder().encode(["error": code, "message": message])
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
     }
 }
