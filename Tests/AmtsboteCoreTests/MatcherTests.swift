@@ -334,6 +334,9 @@ struct MatcherTests {
         ("opening hours?", "wertstoffhof"),
         ("Telefonnummer?", "hundesteuer"),
         ("Kosten?", "schwimmbad"),
+        // Aspect words that are function words too: no content word at all.
+        ("Was brauche ich?", "reisepass"),
+        ("What do I need?", "wohnsitz-anmelden"),
     ])
     func followUpOnTheSampleCity(_ text: String, _ context: String) throws {
         let matcher = try SampleCity.requireMatcher()

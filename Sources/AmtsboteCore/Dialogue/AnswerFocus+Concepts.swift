@@ -46,7 +46,7 @@ extension AnswerFocus {
             ConceptWords(
                 asks: ["dauer*", "lange", "schnell*", "wartezeit*", "bearbeitungszeit*", "express*"],
                 answers: [
-                    "dauer*", "lange", "schnell*", "woche*", "werktag*", "tag", "tage", "tagen", "monat*", "sofort",
+                    "dauer*", "lange", "schnell*", "woche*", "werktag*", "tag", "tage", "tagen", "monat*",
                     "wartezeit*", "bearbeitungszeit*", "express*",
                 ])
         case .documents:
@@ -81,7 +81,6 @@ extension AnswerFocus {
                 asks: ["long", "take", "takes", "quick*", "fast*", "express", "wait*"],
                 answers: [
                     "long", "take", "takes", "quick*", "fast*", "express", "wait*", "week*", "day", "days", "month*",
-                    "immediately", "straight",
                 ])
         case .documents:
             ConceptWords(
@@ -100,7 +99,7 @@ extension AnswerFocus {
         case .place:
             ConceptWords(
                 asks: ["where", "address*", "phone*", "contact*", "reach", "directions", "located", "location"],
-                answers: ["address*", "phone*", "contact*", "reach", "directions", "bus", "stop"])
+                answers: ["address*", "phone*", "directions", "bus", "stop"])
         }
     }
 }

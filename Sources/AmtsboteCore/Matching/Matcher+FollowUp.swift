@@ -21,9 +21,10 @@ extension Matcher {
     /// "Und am Samstag?"). After an answer it asks about that topic's aspect, even when a topic
     /// about the aspect itself (the town hall's opening hours) fits the words better.
     /// Aspect words of every language count ("Telefonnummer?" in a conversation held in English).
+    /// Aspect words that are also function words count too: "What do I need?" has no content word.
     func asksOnlyAspect(_ tokens: [String], contentTokens: [String]) -> Bool {
-        tokens.count <= 6 && !contentTokens.isEmpty
-            && contentTokens.allSatisfy { token in compiled.values.contains { $0.lexicon.aspects.contains(token) } }
+        func isAspect(_ token: String) -> Bool { compiled.values.contains { $0.lexicon.aspects.contains(token) } }
+        return tokens.count <= 6 && contentTokens.allSatisfy(isAspect) && tokens.contains(where: isAspect)
     }
 
     /// A short message that refers back ("und was kostet das?", "and how long does it take?").
