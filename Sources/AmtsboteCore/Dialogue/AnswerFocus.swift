@@ -54,10 +54,9 @@ struct AnswerFocus: Sendable {
         return share > maximumShare ? nil : Selection(blocks: selected, office: office)
     }
 
-    /// The message's content words that the title does not say
-    /// ("Parkplätze", "Bus"), as stem patterns: a German compound in the answer contains them
-    /// ("Behindertenparkplätze", "Bushaltestelle").
-    /// `tokens` as in the message (not folded: the stop words are not).
+    /// The message's content words the title does not say ("Parkplätze", "Bus"), as stem patterns
+    /// that German compounds in the answer contain too ("Behindertenparkplätze", "Bushaltestelle").
+    /// `tokens` are as in the message, not folded, like the stop words they are checked against.
     private static func subjectWords(_ tokens: [String], language: String, title: String) -> [String] {
         let lexicon = Lexicon.builtIn(language)
         let titleStems = Set(TextNormalizer.tokens(title).map { TextNormalizer.fold(Stemmer.stem($0, language: language)) })
