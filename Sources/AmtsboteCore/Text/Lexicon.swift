@@ -200,7 +200,7 @@ extension Lexicon {
             "did not help", "didn't help", "does not help", "doesn't help", "not helpful", "useless",
             "don't understand", "do not understand",
         ]),
-        followUp: ["and", "it", "that", "this", "there", "them", "those"],
+        followUp: ["and", "it", "that", "this", "there", "them", "those", "the"],
         aspects: Set("""
             cost costs fee fees price expensive cheap pay card cash long take takes quick quickly fast express \
             documents document papers proof bring need appointment appointments online internet form application \
