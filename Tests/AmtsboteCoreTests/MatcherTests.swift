@@ -337,8 +337,9 @@ struct MatcherTests {
         // Aspect words that are function words too: no content word at all.
         ("Was brauche ich?", "reisepass"),
         ("What do I need?", "wohnsitz-anmelden"),
-        // "the" refers back like "das": the office of the topic in hand.
+        // "the" refers back like "das" (and "die", "der"): the office of the topic in hand.
         ("where is the office?", "ausweis-verloren"),
+        ("Wo ist die Stelle?", "ausweis-verloren"),
     ])
     func followUpOnTheSampleCity(_ text: String, _ context: String) throws {
         let matcher = try SampleCity.requireMatcher()

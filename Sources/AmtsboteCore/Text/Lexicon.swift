@@ -122,7 +122,7 @@ extension Lexicon {
             "nicht geholfen", "hilft mir nicht", "hilft nicht weiter", "bringt mir nichts", "nutzlos",
             "verstehe das nicht", "verstehe ich nicht", "versteh ich nicht", "versteh das nicht",
         ]),
-        followUp: ["und", "das", "dafür", "dazu", "davon", "darauf", "dort", "da", "es", "ihn", "sie", "den"],
+        followUp: ["und", "das", "dafür", "dazu", "davon", "darauf", "dort", "da", "es", "ihn", "sie", "den", "der", "die", "dem"],
         aspects: Set("""
             kosten kostet gebühr gebühren preis teuer günstig bezahlen zahlen bar karte dauer dauert lange schnell \
             express unterlagen dokumente nachweise nachweis mitbringen mitnehmen brauche brauchen benötige benötigen \
