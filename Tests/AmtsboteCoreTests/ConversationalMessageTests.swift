@@ -177,6 +177,9 @@ struct ConversationalMessageTests {
         #expect(matcher.match(parking).topic == "halteverbot-umzug", "\(MatcherTests.describe(matcher.match(parking)))")
         let atTownHall = matcher.match(parking, contextTopic: "oeffnungszeiten-rathaus")
         #expect(atTownHall.outcome == .answer && atTownHall.topic == "oeffnungszeiten-rathaus", "\(MatcherTests.describe(atTownHall))")
+        // Unless it names another topic that the topic in hand is not asked about.
+        let lostProperty = matcher.match("Where is the lost property office?", contextTopic: "ausweis-verloren")
+        #expect(lostProperty.topic == "fundbuero", "\(MatcherTests.describe(lostProperty))")
         // After a topic that is not among the choices, nothing changes.
         let other = matcher.match(question, contextTopic: "sperrmuell")
         #expect(other.topic != "sperrmuell", "\(MatcherTests.describe(other))")

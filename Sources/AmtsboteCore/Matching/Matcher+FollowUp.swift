@@ -39,12 +39,16 @@ extension Matcher {
     /// Whether a content word of the message is asked about in only a few topics (in their
     /// keywords, titles or sample questions: "Reisepass", "Sperrmüll"), unlike words that many
     /// topics' questions share ("kostet", "Unterlagen", "dauert").
-    private func namesATopic(_ contentTokens: [String], language: String) -> Bool {
+    /// With `except`, words that topic is asked about too do not count: "Parkplätze" after the
+    /// town hall names it as much as the moving-van parking ban.
+    func namesATopic(_ contentTokens: [String], language: String, except: String? = nil) -> Bool {
         guard let index = indexes[language] else { return false }
         let few = max(3, index.topicCount / 10)
+        let excepted = except.flatMap { knowledgeBase.position(of: $0) }.map(Int32.init)
         return contentTokens.contains { token in
             guard let term = index.termIDs[index.vocabulary.stem(of: token)] else { return false }
-            return index.postings[Int(term)].lazy.filter { $0.weight >= TopicIndex.FieldWeight.question }.count <= few
+            let asked = index.postings[Int(term)].lazy.filter { $0.weight >= TopicIndex.FieldWeight.question }
+            return asked.count <= few && !asked.contains { $0.topic == excepted }
         }
     }
 
