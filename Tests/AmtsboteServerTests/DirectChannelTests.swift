@@ -104,6 +104,11 @@ import Testing
                     let error = try JSONDecoder().decode([String: String].self, from: response.body)
                     #expect(response.status == 400 && error == ["error": "malformed_request", "message": message])
                 }
+                let huge = try await server.request("POST", "/chat/api/messages", body: Data(repeating: 0x20, count: 1024 * 1024 + 1))
+                #expect(huge.status == 413)
+                #expect(
+                    try JSONDecoder().decode([String: String].self, from: huge.body)
+                        == ["error": "too_large", "message": "the body is larger than 1048576 bytes"])
             }
         }
     }

@@ -25,7 +25,7 @@ struct MessagesAPIController: Sendable {
     }
 
     func receive(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let body = try await request.body.collect(upTo: context.maxUploadSize)
+        let body = try await request.collectBody(upTo: context.maxUploadSize)
         guard let authorization = request.headers[.authorization] else { throw APIError.unauthorized }
         guard authorization.hasPrefix("Bearer "), ConstantTime.equals(String(authorization.dropFirst(7)), token) else {
             throw APIError.forbidden

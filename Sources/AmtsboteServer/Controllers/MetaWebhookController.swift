@@ -37,7 +37,7 @@ struct MetaWebhookController: Sendable {
     /// An event delivery: signature over the raw bytes and a syntax check, then the body is
     /// stored as it is and answered with 200; it is decoded later, from storage.
     func receive(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let body = try await request.body.collect(upTo: context.maxUploadSize)
+        let body = try await request.collectBody(upTo: context.maxUploadSize)
         guard let header = request.headers[Self.signatureHeader] else { throw APIError.unauthorized }
         let bytes = Array(buffer: body)
         guard signature.isValid(header: header, body: bytes) else { throw APIError.forbidden }

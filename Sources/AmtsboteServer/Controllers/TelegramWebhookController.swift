@@ -16,7 +16,7 @@ struct TelegramWebhookController: Sendable {
     }
 
     func receive(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let body = try await request.body.collect(upTo: context.maxUploadSize)
+        let body = try await request.collectBody(upTo: context.maxUploadSize)
         guard let secret = request.headers[Self.secretHeader] else { throw APIError.unauthorized }
         guard ConstantTime.equals(secret, configuration.secretToken) else { throw APIError.forbidden }
         let bytes = Array(buffer: body)

@@ -45,7 +45,7 @@ struct WebChatController: Sendable {
     }
 
     func send(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let body = try await request.body.collect(upTo: context.maxUploadSize)
+        let body = try await request.collectBody(upTo: context.maxUploadSize)
         guard let input = try? JSONDecoder().decode(Input.self, from: Data(Array(buffer: body))) else {
             throw APIError.malformed(#"expected a JSON object {"session", "id", "text" or "payload"}"#)
         }

@@ -11,6 +11,8 @@ enum APIError: Error, HTTPResponseError {
     case forbidden
     case notFound
     case unavailable
+    /// The body is over the size limit (bytes).
+    case tooLarge(limit: Int)
 
     var status: HTTPResponse.Status {
         switch self {
@@ -19,6 +21,7 @@ enum APIError: Error, HTTPResponseError {
         case .forbidden: return .forbidden
         case .notFound: return .notFound
         case .unavailable: return .serviceUnavailable
+        case .tooLarge: return .contentTooLarge
         }
     }
 
@@ -29,6 +32,7 @@ enum APIError: Error, HTTPResponseError {
         case .forbidden: return "forbidden"
         case .notFound: return "not_found"
         case .unavailable: return "unavailable"
+        case .tooLarge: return "too_large"
         }
     }
 
@@ -39,6 +43,7 @@ enum APIError: Error, HTTPResponseError {
         case .forbidden: return "credentials or signature do not match"
         case .notFound: return "no such resource"
         case .unavailable: return "not ready yet, try again shortly"
+        case .tooLarge(let limit): return "the body is larger than \(limit) bytes"
         }
     }
 
