@@ -4,17 +4,25 @@ extension Matcher {
     static let subjectZipf: Float = 5.0
 
     /// Whether a short follow-up ("und was kostet das?") is about `contextTopic`, the topic
-    /// answered last: it refers back, no other topic is clearly ahead, it names no other topic
-    /// (or fits none confidently), and it brings no subject of its own that the context topic
-    /// does not mention ("und gibt es dort WLAN?", "and is there a public toilet?").
+    /// answered last (the caller has checked that no other topic is clearly ahead). It refers
+    /// back, and either it names no other topic (or fits none confidently) and brings no subject
+    /// of its own that the context topic does not mention ("und gibt es dort WLAN?", "and is there
+    /// a public toilet?"), or the context topic fits it nearly as well as the best (`contextScore`)
+    /// and it names no topic the context topic is not asked about too: "und gibt es Parkplätze?"
+    /// after the town hall, which a moving-van parking ban fits a little better, stays there;
+    /// "Where is the lost property office?" after the lost ID card does not.
     func continues(
-        _ contextTopic: String, tokens: [String], contentTokens: [String], language: String, best: Double
+        _ contextTopic: String, tokens: [String], contentTokens: [String], language: String, best: Double,
+        contextScore: Double
     ) -> Bool {
         guard let position = knowledgeBase.position(of: contextTopic),
             isFollowUp(tokens, contentTokens: contentTokens, language: language)
         else { return false }
-        return (best < configuration.answerThreshold || !namesATopic(contentTokens, language: language))
-            && !bringsNewSubject(contentTokens, topic: position, language: language)
+        let c = configuration
+        let nearlyBest = contextScore >= c.marginThreshold && contextScore >= best * c.marginRatio
+        return ((best < c.answerThreshold || !namesATopic(contentTokens, language: language))
+            && !bringsNewSubject(contentTokens, topic: position, language: language))
+            || (nearlyBest && !namesATopic(contentTokens, language: language, except: contextTopic))
     }
 
     /// A short message that asks only about an aspect of a service ("Öffnungszeiten?", "Kosten?",
@@ -29,7 +37,7 @@ extension Matcher {
 
     /// A short message that refers back ("und was kostet das?", "and how long does it take?").
     /// Thanks or a greeting before it do not make it longer ("Danke. Und wie komme ich da hin?").
-    func isFollowUp(_ tokens: [String], contentTokens: [String], language: String) -> Bool {
+    private func isFollowUp(_ tokens: [String], contentTokens: [String], language: String) -> Bool {
         let compiled = compiled[language] ?? CompiledLexicon(Lexicon.builtIn(language))
         let smalltalk = compiled.smalltalkKinds(in: tokens.map(TextNormalizer.fold)).covered.count
         return tokens.count - smalltalk <= 10 && contentTokens.count <= 3
@@ -41,7 +49,7 @@ extension Matcher {
     /// topics' questions share ("kostet", "Unterlagen", "dauert").
     /// With `except`, words that topic is asked about too do not count: "Parkplätze" after the
     /// town hall names it as much as the moving-van parking ban.
-    func namesATopic(_ contentTokens: [String], language: String, except: String? = nil) -> Bool {
+    private func namesATopic(_ contentTokens: [String], language: String, except: String? = nil) -> Bool {
         guard let index = indexes[language] else { return false }
         let few = max(3, index.topicCount / 10)
         let excepted = except.flatMap { knowledgeBase.position(of: $0) }.map(Int32.init)

@@ -119,18 +119,12 @@ public struct Matcher: Sendable {
         // it names one: "und was kostet ein Reisepass?").
         let clearlyAhead = best >= c.marginThreshold && runnerUp < best * c.marginRatio
         let onlyAspect = asksOnlyAspect(tokens, contentTokens: contentTokens)
-        // A follow-up that fits the topic in hand nearly as well as the best stays with it, unless
-        // it names another topic: no "Meinten Sie …?" or other topic about what the citizen was just
-        // reading ("und gibt es Parkplätze?" after the town hall, which a moving-van parking ban
-        // fits a little better; but "Where is the lost property office?" after the lost ID card).
-        let contextScore = ranked.first { $0.id == contextTopic }?.score ?? 0
         if let contextTopic, knowledgeBase.position(of: contextTopic) != nil,
             onlyAspect
                 || (!clearlyAhead
-                    && (continues(contextTopic, tokens: tokens, contentTokens: contentTokens, language: language, best: best)
-                        || (contextScore >= c.marginThreshold && contextScore >= best * c.marginRatio
-                            && isFollowUp(tokens, contentTokens: contentTokens, language: language)
-                            && !namesATopic(contentTokens, language: language, except: contextTopic))))
+                    && continues(
+                        contextTopic, tokens: tokens, contentTokens: contentTokens, language: language, best: best,
+                        contextScore: ranked.first { $0.id == contextTopic }?.score ?? 0))
         {
             return MatchResult(
                 language: language, outcome: .answer, topic: contextTopic, candidates: candidates, confidence: c.answerThreshold)
