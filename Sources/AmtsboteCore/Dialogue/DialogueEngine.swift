@@ -35,7 +35,6 @@ public struct DialogueEngine: Sendable {
         var state = state
         let known = knownLanguage(for: message, state: state)
         let language = known ?? knowledgeBase.city.defaultLanguage
-        let languageKnown = known != nil
         var turn: DialogueTurn
         switch message.kind {
         case .attachment:
@@ -50,7 +49,7 @@ public struct DialogueEngine: Sendable {
                     outcome: .smalltalk,
                     smalltalk: kind)
             } else {
-                turn = matching(message.text, language: language, languageKnown: languageKnown, state: state, day: day)
+                turn = matching(message.text, knownLanguage: known, state: state, day: day)
             }
         case .text:
             if let position = ChoiceSelection.position(in: message.text) {
@@ -61,7 +60,7 @@ public struct DialogueEngine: Sendable {
             } else if ChoiceSelection.isDecline(message.text) {
                 turn = declining(language: language, state: state)
             } else {
-                turn = matching(message.text, language: language, languageKnown: languageKnown, state: state, day: day)
+                turn = matching(message.text, knownLanguage: known, state: state, day: day)
             }
         }
         state = turn.state
@@ -92,12 +91,12 @@ public struct DialogueEngine: Sendable {
 
     // MARK: - Steps
 
-    private func matching(_ text: String, language: String, languageKnown: Bool, state: ConversationState, day: String?)
-        -> DialogueTurn
-    {
-        let forced = languageKnown && wordCount(text) < Self.minimumWordsForDetection ? language : nil
+    /// - Parameter knownLanguage: the conversation's language, if known (see `knownLanguage(for:state:)`).
+    private func matching(_ text: String, knownLanguage: String?, state: ConversationState, day: String?) -> DialogueTurn {
+        let forced = wordCount(text) < Self.minimumWordsForDetection ? knownLanguage : nil
         let result = matcher.match(text, language: forced, day: day, contextTopic: state.lastTopic)
-        let language = knowledgeBase.city.languages.contains(result.language) ? result.language : language
+        let language = knowledgeBase.city.languages.contains(result.language)
+            ? result.language : knownLanguage ?? knowledgeBase.city.defaultLanguage
         var state = state
         state.pendingChoices = []
         switch result.outcome {
