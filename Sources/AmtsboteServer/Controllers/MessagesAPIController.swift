@@ -36,7 +36,7 @@ struct MessagesAPIController: Sendable {
         guard Self.isValidField(input.sender) else { throw APIError.malformed(Self.fieldRule("sender")) }
         guard Self.isValidField(input.id) else { throw APIError.malformed(Self.fieldRule("id")) }
         guard !input.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty || input.payload != nil else {
-            throw APIError.malformed("text or payload is required")
+            throw APIError.noText
         }
         let message = InboundMessage(
             channel: .api, senderID: input.sender, externalID: input.id, kind: input.payload == nil ? .text : .choice,

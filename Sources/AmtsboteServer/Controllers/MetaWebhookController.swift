@@ -41,7 +41,7 @@ struct MetaWebhookController: Sendable {
         guard let header = request.headers[Self.signatureHeader] else { throw APIError.unauthorized }
         let bytes = Array(buffer: body)
         guard signature.isValid(header: header, body: bytes) else { throw APIError.forbidden }
-        guard JSONSyntax.isValid(bytes) else { throw APIError.malformed("the body is not valid JSON") }
+        guard JSONSyntax.isValid(bytes) else { throw APIError.notJSON }
         try await intake.accept(.meta, body: Data(bytes))
         return Response(status: .ok, body: .init(byteBuffer: ByteBuffer(string: "EVENT_RECEIVED")))
     }

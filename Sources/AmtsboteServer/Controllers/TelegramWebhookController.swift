@@ -20,7 +20,7 @@ struct TelegramWebhookController: Sendable {
         guard let secret = request.headers[Self.secretHeader] else { throw APIError.unauthorized }
         guard ConstantTime.equals(secret, configuration.secretToken) else { throw APIError.forbidden }
         let bytes = Array(buffer: body)
-        guard JSONSyntax.isValid(bytes) else { throw APIError.malformed("the body is not valid JSON") }
+        guard JSONSyntax.isValid(bytes) else { throw APIError.notJSON }
         // Stored as it is and decoded later, from storage.
         try await intake.accept(.telegram, body: Data(bytes))
         return Response(status: .ok)

@@ -52,7 +52,7 @@ struct WebChatController: Sendable {
         guard Self.isValidSession(input.session) else { throw APIError.malformed(Self.sessionRule) }
         guard MessagesAPIController.isValidField(input.id) else { throw APIError.malformed(MessagesAPIController.fieldRule("id")) }
         let text = input.text?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-        guard !text.isEmpty || input.payload != nil else { throw APIError.malformed("text or payload is required") }
+        guard !text.isEmpty || input.payload != nil else { throw APIError.noText }
         guard text.count <= Self.maximumText else {
             throw APIError.malformed("text is longer than \(Self.maximumText) characters")
         }

@@ -14,6 +14,11 @@ enum APIError: Error, HTTPResponseError {
     /// The body is over the size limit (bytes).
     case tooLarge(limit: Int)
 
+    /// A webhook body that is not JSON.
+    static let notJSON = APIError.malformed("the body is not valid JSON")
+    /// A message with neither text nor a choice payload.
+    static let noText = APIError.malformed("text or payload is required")
+
     var status: HTTPResponse.Status {
         switch self {
         case .malformed: return .badRequest
