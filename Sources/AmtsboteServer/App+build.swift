@@ -69,6 +69,8 @@ public func buildApplication(
     if let token = configuration.apiToken {
         MessagesAPIController(token: token, conversation: direct).register(on: router)
     }
+    // Last: applies only to requests that no route above matched.
+    router.add(middleware: NotFoundMiddleware())
 
     let services: [any Service] = [
         KnowledgeReloadService(knowledge: knowledge, interval: tuning.knowledgePollInterval, logger: logger),

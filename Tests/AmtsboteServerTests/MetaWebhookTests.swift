@@ -203,8 +203,13 @@ import Testing
                 #expect(try await server.postMeta(malformed) == 400)
                 let huge = Data(repeating: UInt8(ascii: " "), count: 1024 * 1024 + 10)
                 #expect(try await server.postMeta(huge) == 413)
-                #expect(try await server.request("GET", "/nowhere").status == 404)
-                #expect(try await server.request("POST", "/webhooks/other", body: Data("{}".utf8)).status == 404)
+                for (method, path) in [("GET", "/nowhere"), ("POST", "/webhooks/other"), ("DELETE", "/chat/api/messages")] {
+                    let response = try await server.request(method, path, body: method == "POST" ? Data("{}".utf8) : nil)
+                    #expect(response.status == 404)
+                    #expect(
+                        try JSONDecoder().decode([String: String].self, from: response.body)
+                            == ["error": "not_found", "message": "no such resource"])
+                }
             }
         }
     }
