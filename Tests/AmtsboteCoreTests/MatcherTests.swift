@@ -86,6 +86,14 @@ struct MatcherTests {
         try Self.expectAnswer("How do I renew my identity card?", "personalausweis", language: "en")
     }
 
+    @Test("the explanation finds multi-word synonyms as matching does: in the message's word order")
+    func explanationKeepsWordOrder() throws {
+        // Sorted, "card" came before "identity" and the phrase "identity card" was not seen.
+        let lines = try MiniCity.requireMatcher().explain("How do I renew my identity card?", language: "en").split(separator: "\n")
+        let card = try #require(lines.first { $0.hasPrefix("  card") })
+        #expect(card.contains("|id×"), "\(lines)")
+    }
+
     @Test("one-edit typos on long words are corrected", arguments: [
         ("Fuhrerschien umtauschen", "fuehrerschein"),
         ("Führerschien umtauschen", "fuehrerschein"),

@@ -5,10 +5,11 @@ extension Matcher {
         let tokens = TextNormalizer.tokens(text)
         let detected = language ?? detector.detect(tokens)
         let ranked = rank(tokens, language: detected, day: nil)
-        let content = tokens.filter { isContent($0, language: detected) && $0.count > 1 }
+        // In the message's order, as `rank` sees it: multi-word synonyms are found by adjacency.
+        let content = tokens.filter { isContent($0, language: detected) && $0.count > 1 }.orderedUnique()
         var lines = ["language: \(detected)"]
         guard let index = indexes[detected] else { return lines.joined(separator: "\n") }
-        let queryTokens = queryTokens(Array(Set(content)).sorted(), particles: particles(in: tokens), in: index)
+        let queryTokens = queryTokens(content, particles: particles(in: tokens), in: index)
         let top = ranked.prefix(count)
         for token in queryTokens {
             let words = token.alternatives.map { alternative -> String in
