@@ -117,7 +117,11 @@ struct ConversationalMessageTests {
         // A bare call for help: what the bot can do.
         ("Hilfe", "smalltalk:capabilities"), ("Ich brauche Hilfe", "smalltalk:capabilities"),
         ("I need help", "smalltalk:capabilities"), ("Vielen Dank für die Hilfe!", "smalltalk:thanks"),
-        ("Was kannst du mir über Sperrmüll sagen?", "sperrmuell"), ("Test", "smalltalk:greeting"),
+        ("Was kannst du mir über Sperrmüll sagen?", "sperrmuell"),
+        // Checking that the bot answers is a greeting; "test" inside a question is a word of it.
+        ("Test", "smalltalk:greeting"), ("Test 123", "smalltalk:greeting"), ("Hallo, nur ein Test", "smalltalk:greeting"),
+        ("just testing", "smalltalk:greeting"), ("Danke, test", "smalltalk:thanks"),
+        ("Kann ich bei Ihnen einen Corona-Test machen?", "escalate"), ("Where can I get a covid test?", "escalate"),
         // Everyday verbs say nothing about the topic: "erledigen" was the appointment topic's word.
         ("Was müssen wir nach der Geburt alles erledigen?", "geburtsurkunde"),
     ])

@@ -12,6 +12,12 @@ extension Matcher {
         // must not turn "Thank you" into a question for staff).
         let (kinds, coveredPositions) = lexicons.lazy.map { $0.smalltalkKinds(in: folded) }.first { !$0.kinds.isEmpty }
             ?? ([], [])
+        // "test", "Hallo, nur ein Test", "test 123": checking that the bot answers, a greeting.
+        if let probe = lexicons.lazy.compactMap({ $0.probes.covered(in: folded) }).first,
+            contentCount(tokens, outside: coveredPositions.union(probe), language: language) == 0
+        {
+            return MatchResult(language: language, outcome: .smalltalk, candidates: candidates, confidence: 1, smalltalk: kinds.first ?? .greeting)
+        }
         let covered = coveredPositions.count
         let contentTokens = tokens.filter { isContent($0, language: language) }
         // "Hilfe", "Ich brauche Hilfe", "help": what the bot can do.

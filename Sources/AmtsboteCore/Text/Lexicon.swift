@@ -30,6 +30,10 @@ public struct Lexicon: Sendable {
     public var helpWords: Set<String> = []
     /// Words that join two questions in one sentence ("… und was kostet ein Perso?").
     public var clauseJoiners: Set<String> = []
+    /// Phrases that only check whether the bot answers ("test", "Testnachricht"): a greeting when
+    /// the message says nothing else, but words of the question in one ("Kann ich einen
+    /// Corona-Test machen?" goes to staff, not to the greeting).
+    public var probes: [[String]] = []
 
     /// The built-in lexicon for a language code (empty for unknown languages).
     public static func builtIn(_ language: String) -> Lexicon {
@@ -95,7 +99,6 @@ extension Lexicon {
                 "hallo", "hallöchen", "hi", "hey", "moin", "servus", "guten morgen", "guten tag", "guten abend",
                 "grüß gott", "grüss gott", "huhu", "tach", "na du", "wie geht es dir", "wie geht es ihnen",
                 "wie geht's", "wie gehts", "ist da jemand", "ist jemand da", "schöne grüße", "viele grüße", "liebe grüße",
-                "test", "testnachricht",
             ])),
         ],
         emergency: phrases([
@@ -141,7 +144,8 @@ extension Lexicon {
             "wohin", "wozu", "kann", "können", "muss", "müssen", "darf", "gibt", "ist", "und", "aber",
         ],
         helpWords: ["hilfe", "helfen"],
-        clauseJoiners: ["und", "sowie", "außerdem", "ausserdem"]
+        clauseJoiners: ["und", "sowie", "außerdem", "ausserdem"],
+        probes: phrases(["test", "testnachricht", "nur ein test", "ist nur ein test"])
     )
 
     static let english = Lexicon(
@@ -176,7 +180,7 @@ extension Lexicon {
             (.greeting, phrases([
                 "hello", "hi", "hey", "good morning", "good afternoon", "good evening", "greetings", "hi there",
                 "how are you", "how are you doing", "how is it going", "is anyone there", "is anybody there",
-                "anyone there", "anybody there", "test", "testing",
+                "anyone there", "anybody there",
             ])),
         ],
         emergency: phrases([
@@ -218,6 +222,7 @@ extension Lexicon {
             "and", "but",
         ],
         helpWords: ["help"],
-        clauseJoiners: ["and", "also"]
+        clauseJoiners: ["and", "also"],
+        probes: phrases(["test", "testing", "test message", "just testing", "just a test", "this is a test"])
     )
 }

@@ -53,6 +53,7 @@ struct CompiledLexicon: Sendable {
     let languageRequest: PhraseSet
     let frustration: PhraseSet
     let smalltalk: [(SmalltalkKind, PhraseSet)]
+    let probes: PhraseSet
     let gratitudeLinks: Set<String>
     let questionWords: Set<String>
 
@@ -64,6 +65,7 @@ struct CompiledLexicon: Sendable {
         languageRequest = PhraseSet(lexicon.languageRequest)
         frustration = PhraseSet(lexicon.frustration)
         smalltalk = lexicon.smalltalk.map { ($0.0, PhraseSet($0.1)) }
+        probes = PhraseSet(lexicon.probes)
         gratitudeLinks = Set(lexicon.gratitudeLinks.flatMap(TextNormalizer.tokens).map(TextNormalizer.fold))
         questionWords = Set(lexicon.questionWords.flatMap(TextNormalizer.tokens).map(TextNormalizer.fold))
     }
