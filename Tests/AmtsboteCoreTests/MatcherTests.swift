@@ -382,6 +382,15 @@ struct MatcherTests {
         }
     }
 
+    @Test("on the sample city, a word asking about cost or time does not decide the topic", arguments: [
+        // "teuer" is rare in the texts; only the ID card's sample question "Wie teuer …" has it.
+        ("Express-Reisepass wie teuer?", "reisepass"),
+    ])
+    func aspectWordsDoNotDecide(_ text: String, _ topic: String) throws {
+        let r = try SampleCity.requireMatcher().match(text)
+        #expect(r.outcome == .answer && r.topic == topic, "\(Self.describe(r))")
+    }
+
     @Test("a message that is a topic's sample question or title answers that topic; similarities stay at most 1", arguments: [
         // "bulky" and "waste" both stand for "rubbish" (synonyms): counted twice, the waste
         // calendar's "When is my rubbish collected?" reached a similarity of 1.15 and won.

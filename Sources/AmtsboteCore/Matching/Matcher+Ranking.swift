@@ -142,6 +142,7 @@ extension Matcher {
     func queryTokens(_ content: [String], particles: [String] = [], in index: TopicIndex) -> [QueryToken] {
         let vocabulary = index.vocabulary
         let synonymTable = synonyms[index.language]
+        let aspects = compiled[index.language]?.lexicon.aspects
         var result: [QueryToken] = []
         // A verb with its particle elsewhere in the sentence is that particle verb ("melde … ab").
         let stems = content.map { token in
@@ -201,6 +202,7 @@ extension Matcher {
                 }
             }
             if !alternatives.isEmpty { weight *= rarity(token, common: c.knownCommonZipf, minimum: c.minimumKnownWeight) }
+            if aspects?.contains(token) == true { weight = min(weight, c.aspectWeightCap) }
             result.append(QueryToken(weight: weight, alternatives: alternatives))
         }
         return result

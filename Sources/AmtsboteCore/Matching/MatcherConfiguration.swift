@@ -28,6 +28,10 @@ public struct MatcherConfiguration: Sendable, Hashable {
     /// The same for known words (a milder curve): everyday words say less about the topic.
     public var knownCommonZipf: Double = 7.0
     public var minimumKnownWeight: Double = 0.4
+    /// Most a word asking about an aspect every service has (cost, duration, documents: the
+    /// lexicon's `aspects`) weighs: "teuer" is rare in the texts, so without a cap it decided
+    /// "Express-Reisepass wie teuer?" for the one topic whose sample question says "teuer".
+    public var aspectWeightCap: Double = 1.5
     /// How many candidates to report.
     public var maxCandidates: Int = 5
     /// Confidence a part of a message with several questions needs for its topic to be offered
