@@ -47,3 +47,31 @@ struct VerbFormsTests {
         #expect(found == vocabulary.stem(of: base))
     }
 }
+
+@Suite("Separable verbs with the particle apart")
+struct StrandedParticleTests {
+    static func separated(_ text: String) throws -> [String: String] {
+        let matcher = try SampleCity.requireMatcher()
+        return try #require(matcher.indexes["de"]).vocabulary.separatedVerbStems(matcher.particles(in: TextNormalizer.tokens(text)))
+    }
+
+    static func stem(_ word: String) throws -> String {
+        try #require(SampleCity.requireMatcher().indexes["de"]).vocabulary.stem(of: word)
+    }
+
+    @Test("a particle belongs to the nearest verb before it that forms a known verb with it")
+    func nearestVerbBefore() throws {
+        #expect(try Self.separated("Wie melde ich den Wagen ab?") == ["melde": Self.stem("abmelden")])
+        // "auf dem Spielplatz" is no particle of "gebe"; "ab" is abgeben's, not that of the later "meldet".
+        #expect(
+            try Self.separated("Habe auf dem Spielplatz ein Handy gefunden. Wo gebe ich das ab, wenn sich niemand meldet?")
+                == ["gebe": Self.stem("abgeben")])
+        #expect(try Self.separated("Ab wann kann ich mich anmelden?") == [:])
+    }
+
+    @Test("on the sample city, a find handed in is the lost property office's, not the later verb's abmelden")
+    func handedIn() throws {
+        let r = try SampleCity.requireMatcher().match("Auf dem Spielplatz lag ein Schlüssel. Wo gebe ich ihn ab, falls sich keiner meldet?")
+        #expect(r.candidates.first?.id == "fundbuero", "\(MatcherTests.describe(r))")
+    }
+}

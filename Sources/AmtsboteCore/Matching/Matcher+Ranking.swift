@@ -63,7 +63,7 @@ extension Matcher {
     /// of the nearest sample question, and for a message of one word the coverage alone (nil
     /// for longer ones: only `Matcher.equallyExplained` needs it).
     func score(
-        _ content: [String], particles: [String] = [], in index: TopicIndex
+        _ content: [String], particles: [StrandedParticle] = [], in index: TopicIndex
     ) -> ([Double], [Double], [Double], [Double]?) {
         let queryTokens = self.queryTokens(content, particles: particles, in: index)
         var scores = [Double](repeating: 0, count: index.topicCount)
@@ -139,15 +139,14 @@ extension Matcher {
 
     /// Maps content tokens to index terms: the stem itself, else a spelling correction, else
     /// compound parts; synonyms from city.yaml as further alternatives.
-    func queryTokens(_ content: [String], particles: [String] = [], in index: TopicIndex) -> [QueryToken] {
+    func queryTokens(_ content: [String], particles: [StrandedParticle] = [], in index: TopicIndex) -> [QueryToken] {
         let vocabulary = index.vocabulary
         let synonymTable = synonyms[index.language]
         let aspects = compiled[index.language]?.lexicon.aspects
         var result: [QueryToken] = []
         // A verb with its particle elsewhere in the sentence is that particle verb ("melde … ab").
-        let stems = content.map { token in
-            vocabulary.separatedVerbStem(of: token, particles: particles) ?? vocabulary.stem(of: token)
-        }
+        let separated = vocabulary.separatedVerbStems(particles)
+        let stems = content.map { token in separated[token] ?? vocabulary.stem(of: token) }
         let frequency = frequencies[index.language]
         let c = configuration
         func rarity(_ token: String, common: Double, minimum: Double) -> Double {
@@ -208,8 +207,11 @@ extension Matcher {
         return result
     }
 
-    /// Separable-verb particles standing alone in the message ("ab" in "Wie melde ich das ab?").
-    func particles(in tokens: [String]) -> [String] {
-        tokens.filter { Vocabulary.separableParticles.contains($0) }
+    /// Separable-verb particles standing alone in the message ("ab" in "Wie melde ich das ab?"),
+    /// each with up to ten words before it.
+    func particles(in tokens: [String]) -> [StrandedParticle] {
+        tokens.indices.filter { Vocabulary.separableParticles.contains(tokens[$0]) }.map { position in
+            StrandedParticle(particle: tokens[position], before: tokens[max(0, position - 10)..<position].reversed())
+        }
     }
 }

@@ -53,14 +53,29 @@ extension Vocabulary {
         return nil
     }
 
-    /// For a verb whose particle stands apart ("Wie melde ich den Wagen ab?"), the known stem of
-    /// particle + verb; `particles` are the particles found later in the sentence.
-    func separatedVerbStem(of token: String, particles: [String]) -> String? {
-        guard language == "de" else { return nil }
-        for particle in particles {
-            let stem = self.stem(of: particle + token)
-            if stem.count > particle.count + 2, knows(stem: stem) { return stem }
+    /// For the verbs whose particle stands apart ("Wie melde ich den Wagen ab?"), the known stem
+    /// of particle + verb, by verb token. A particle closes its clause, so it belongs to the
+    /// nearest verb before it that forms a known verb with it: in "Wo gebe ich das ab, wenn sich
+    /// niemand meldet?" "ab" is abgeben's, not abmelden's, and "auf dem Spielplatz" no verb's.
+    func separatedVerbStems(_ particles: [StrandedParticle]) -> [String: String] {
+        guard language == "de" else { return [:] }
+        var result: [String: String] = [:]
+        for stranded in particles {
+            for token in stranded.before where result[token] == nil {
+                let stem = self.stem(of: stranded.particle + token)
+                if stem.count > stranded.particle.count + 2, knows(stem: stem) {
+                    result[token] = stem
+                    break
+                }
+            }
         }
-        return nil
+        return result
     }
+}
+
+/// A separable-verb particle standing alone in a message ("ab" in "Wie melde ich das ab?"), with
+/// the words before it, nearest first (its verb is one of them).
+struct StrandedParticle: Sendable, Equatable {
+    var particle: String
+    var before: [String]
 }
