@@ -391,6 +391,18 @@ struct MatcherTests {
         #expect(r.outcome == .answer && r.topic == topic, "\(Self.describe(r))")
     }
 
+    @Test("on the sample city, a word for a relative does not decide the topic", arguments: [
+        // "wife" is in a sample question of the registration certificate.
+        ("Can my wife pick up my passport for me?", "ausweis-abholen"),
+        // "father" is in the death registration's "My father has died …".
+        ("my father is in a nursing home and needs an ID card", "personalausweis"),
+        ("My grandmother passed away, what do we need to do?", "sterbefall"),
+    ])
+    func relativesDoNotDecide(_ text: String, _ topic: String) throws {
+        let r = try SampleCity.requireMatcher().match(text)
+        #expect(r.outcome == .answer && r.topic == topic, "\(Self.describe(r))")
+    }
+
     @Test("a message that is a topic's sample question or title answers that topic; similarities stay at most 1", arguments: [
         // "bulky" and "waste" both stand for "rubbish" (synonyms): counted twice, the waste
         // calendar's "When is my rubbish collected?" reached a similarity of 1.15 and won.

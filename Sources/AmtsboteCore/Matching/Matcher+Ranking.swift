@@ -142,7 +142,7 @@ extension Matcher {
     func queryTokens(_ content: [String], particles: [StrandedParticle] = [], in index: TopicIndex) -> [QueryToken] {
         let vocabulary = index.vocabulary
         let synonymTable = synonyms[index.language]
-        let aspects = compiled[index.language]?.lexicon.aspects
+        let lexicon = compiled[index.language]
         var result: [QueryToken] = []
         // A verb with its particle elsewhere in the sentence is that particle verb ("melde … ab").
         let separated = vocabulary.separatedVerbStems(particles)
@@ -201,7 +201,8 @@ extension Matcher {
                 }
             }
             if !alternatives.isEmpty { weight *= rarity(token, common: c.knownCommonZipf, minimum: c.minimumKnownWeight) }
-            if aspects?.contains(token) == true { weight = min(weight, c.aspectWeightCap) }
+            if lexicon?.lexicon.aspects.contains(token) == true { weight = min(weight, c.aspectWeightCap) }
+            if lexicon?.people.contains(token) == true { weight = min(weight, c.peopleWeightCap) }
             result.append(QueryToken(weight: weight, alternatives: alternatives))
         }
         return result

@@ -32,6 +32,9 @@ public struct MatcherConfiguration: Sendable, Hashable {
     /// lexicon's `aspects`) weighs: "teuer" is rare in the texts, so without a cap it decided
     /// "Express-Reisepass wie teuer?" for the one topic whose sample question says "teuer".
     public var aspectWeightCap: Double = 1.5
+    /// Most a word naming a relative or close person weighs (the lexicon's `people`): "wife" in
+    /// "Can my wife pick up my passport for me?" decided for the topic whose sample question has it.
+    public var peopleWeightCap: Double = 1.0
     /// How many candidates to report.
     public var maxCandidates: Int = 5
     /// Confidence a part of a message with several questions needs for its topic to be offered

@@ -34,6 +34,9 @@ public struct Lexicon: Sendable {
     /// the message says nothing else, but words of the question in one ("Kann ich einen
     /// Corona-Test machen?" goes to staff, not to the greeting).
     public var probes: [[String]] = []
+    /// Words naming relatives and people close to one ("Oma", "my wife"): they say for whom,
+    /// rarely what about, so they weigh little however rare they are in the texts.
+    public var people: Set<String> = []
 
     /// The built-in lexicon for a language code (empty for unknown languages).
     public static func builtIn(_ language: String) -> Lexicon {
@@ -145,7 +148,13 @@ extension Lexicon {
         ],
         helpWords: ["hilfe", "helfen"],
         clauseJoiners: ["und", "sowie", "außerdem", "ausserdem"],
-        probes: phrases(["test", "testnachricht", "nur ein test", "ist nur ein test"])
+        probes: phrases(["test", "testnachricht", "nur ein test", "ist nur ein test"]),
+        people: Set("""
+            frau mann ehefrau ehemann gattin gatte partner partnerin lebensgefährte lebensgefährtin mutter vater \
+            mama papa mutti vati eltern oma opa omi großmutter großvater großeltern sohn tochter bruder schwester \
+            tante onkel neffe nichte cousin cousine enkel enkelin freund freundin verlobte verlobter schwiegermutter \
+            schwiegervater
+            """.split(whereSeparator: \.isWhitespace).map(String.init))
     )
 
     static let english = Lexicon(
@@ -223,6 +232,12 @@ extension Lexicon {
         ],
         helpWords: ["help"],
         clauseJoiners: ["and", "also"],
-        probes: phrases(["test", "testing", "test message", "just testing", "just a test", "this is a test"])
+        probes: phrases(["test", "testing", "test message", "just testing", "just a test", "this is a test"]),
+        people: Set("""
+            wife husband partner spouse mother father mum mom mam dad mommy daddy parents grandmother grandfather \
+            grandma grandpa granny grandparents son daughter brother sister aunt uncle nephew niece cousin \
+            grandson granddaughter grandchild friend boyfriend girlfriend fiance fiancee fiancé fiancée \
+            mother-in-law father-in-law
+            """.split(whereSeparator: \.isWhitespace).map(String.init))
     )
 }

@@ -54,6 +54,8 @@ struct CompiledLexicon: Sendable {
     let frustration: PhraseSet
     let smalltalk: [(SmalltalkKind, PhraseSet)]
     let probes: PhraseSet
+    /// `Lexicon.people` tokenised like messages ("großmutter" → "grossmutter").
+    let people: Set<String>
     let gratitudeLinks: Set<String>
     let questionWords: Set<String>
 
@@ -66,6 +68,7 @@ struct CompiledLexicon: Sendable {
         frustration = PhraseSet(lexicon.frustration)
         smalltalk = lexicon.smalltalk.map { ($0.0, PhraseSet($0.1)) }
         probes = PhraseSet(lexicon.probes)
+        people = Set(lexicon.people.flatMap(TextNormalizer.tokens))
         gratitudeLinks = Set(lexicon.gratitudeLinks.flatMap(TextNormalizer.tokens).map(TextNormalizer.fold))
         questionWords = Set(lexicon.questionWords.flatMap(TextNormalizer.tokens).map(TextNormalizer.fold))
     }
