@@ -122,6 +122,8 @@ struct ConversationalMessageTests {
         ("Test", "smalltalk:greeting"), ("Test 123", "smalltalk:greeting"), ("Hallo, nur ein Test", "smalltalk:greeting"),
         ("just testing", "smalltalk:greeting"), ("Danke, test", "smalltalk:thanks"),
         ("Kann ich bei Ihnen einen Corona-Test machen?", "escalate"), ("Where can I get a covid test?", "escalate"),
+        // Hedges ("I think", "vielleicht") say nothing about the topic; "think" was an unknown word against every topic.
+        ("I think I lost my ID card on the train", "ausweis-verloren"), ("Vielleicht habe ich meinen Pass verloren", "ausweis-verloren"),
         // Everyday verbs say nothing about the topic: "erledigen" was the appointment topic's word.
         ("Was müssen wir nach der Geburt alles erledigen?", "geburtsurkunde"),
     ])

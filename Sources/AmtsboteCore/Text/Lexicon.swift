@@ -68,7 +68,8 @@ extension Lexicon {
             wann wieso weshalb woher wohin brauche brauch brauchen bräuchte machen mache macht bekomme bekommen kriege \
             krieg kriegen bekommt frage fragen weiß wissen sagen kurz mal halt eben denn nochmal sowie beziehungsweise \
             liebe lieber sehr geehrte geehrter danke dank grüße gruß vielen herzlichen kommt komme kommen kam nein \
-            lassen lässt ließ gehe ging gegangen sagt sagen tun tue getan erledigen erledige erledigt
+            lassen lässt ließ gehe ging gegangen sagt sagen tun tue getan erledigen erledige erledigt glaube \
+            glaub denke vermute vielleicht eventuell wahrscheinlich
             """.split(separator: " ").map(String.init)),
         markers: Set("""
             der die das und ich ist nicht mein meine wie was wo kann bei für mit ein eine sie wir habe bin auch noch zum \
@@ -166,7 +167,7 @@ extension Lexicon {
             this those through to too under until up us very was we were what when where which while who whom why will \
             with would you your yours yourself hi hello hey thanks thank ok okay there's i'm im whats get want wanted \
             know tell let lets kind anyone someone something ask dear go going goes went gone come comes \
-            coming came make makes made say says said thing things
+            coming came make makes made say says said thing things think guess believe maybe perhaps probably
             """.split(separator: " ").map(String.init)),
         markers: Set("""
             the and i is my how what where can do does to for with a an you we have am of are there this that it be \
