@@ -80,4 +80,22 @@ import Testing
             message: "Öffnungszeiten?", messageLanguage: "de", title: "Ausweis", body: Self.body, bodyLanguage: "de", hasOffice: false)
         #expect(noOffice == nil)
     }
+
+    @Test("a subject word picks no block by the title's words or a link target")
+    func titleWordsAndLinksPickNothing() throws {
+        let body = """
+            The Tourist Information advises you on sights and guided tours.
+
+            **Worth seeing:** the old town, meeting point Tourist Information.
+
+            **Guided tours:** Saturdays 11 am, 8 euros.
+
+            **Where to stay:** hotels at [our site](https://www.example-city.de/tourismus) or www.example-city.de/tours.
+            """
+        let s = try #require(AnswerFocus.select(
+            message: "Is there a guided tour in English?", messageLanguage: "en", title: "Tourist information", body: body,
+            bodyLanguage: "en", hasOffice: true))
+        #expect(s.blocks == ["The Tourist Information advises you on sights and guided tours.", "**Guided tours:** Saturdays 11 am, 8 euros."])
+        #expect(AnswerFocus.withoutLinkTargets("see [the map](https://x.de/tour) or http://x.de/tour now") == "see [the map] or  now")
+    }
 }

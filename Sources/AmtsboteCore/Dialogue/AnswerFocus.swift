@@ -38,16 +38,20 @@ struct AnswerFocus: Sendable {
         }
         var concepts = asked(\.asks)
         if concepts.isEmpty { concepts = asked(\.asksAlone) }
-        var patterns = concepts.flatMap { words($0, language: bodyLanguage)?.answers ?? [] }
+        let patterns = concepts.flatMap { words($0, language: bodyLanguage)?.answers ?? [] }
         // Without an aspect asked about, the message's own words say what it is about ("und mit dem Bus?").
-        if concepts.isEmpty, messageLanguage == bodyLanguage {
-            patterns += subjectWords(raw, language: messageLanguage, title: title)
-        }
+        let subject = concepts.isEmpty && messageLanguage == bodyLanguage ? subjectWords(raw, language: messageLanguage, title: title) : []
         let office = hasOffice && concepts.contains(where: \.asksForOffice)
-        guard !patterns.isEmpty || office else { return nil }
-        let all = blocks(of: body)
-        let selected = all.filter { block in
-            TextNormalizer.tokens(block).map(TextNormalizer.fold).contains { token in patterns.contains { matches(token, $0) } }
+        guard !patterns.isEmpty || !subject.isEmpty || office else { return nil }
+        // A subject word does not pick a block by the title's words ("tour" is not asked about
+        // where a block says "Tourist Information"); link targets ("…/tourismus") pick none.
+        let titleStems = subject.isEmpty ? [] : stems(of: title, language: bodyLanguage)
+        let selected = blocks(of: body).filter { block in
+            TextNormalizer.tokens(withoutLinkTargets(block)).map(TextNormalizer.fold).contains { token in
+                patterns.contains { matches(token, $0) }
+                    || (subject.contains { matches(token, $0) }
+                        && !titleStems.contains(TextNormalizer.fold(Stemmer.stem(token, language: bodyLanguage))))
+            }
         }
         guard !selected.isEmpty || office else { return nil }
         let share = Double(selected.reduce(0) { $0 + $1.count }) / Double(max(1, body.count))
@@ -59,7 +63,7 @@ struct AnswerFocus: Sendable {
     /// `tokens` are as in the message, not folded, like the stop words they are checked against.
     private static func subjectWords(_ tokens: [String], language: String, title: String) -> [String] {
         let lexicon = Lexicon.builtIn(language)
-        let titleStems = Set(TextNormalizer.tokens(title).map { TextNormalizer.fold(Stemmer.stem($0, language: language)) })
+        let titleStems = stems(of: title, language: language)
         return tokens.compactMap { token -> String? in
             guard token.count >= 3, !TextNormalizer.isNumber(token), !lexicon.stopwords.contains(token),
                 !lexicon.followUp.contains(token)
@@ -67,6 +71,15 @@ struct AnswerFocus: Sendable {
             let stem = TextNormalizer.fold(Stemmer.stem(token, language: language))
             return stem.count >= 3 && !titleStems.contains(stem) ? "~" + stem : nil
         }
+    }
+
+    private static func stems(of title: String, language: String) -> Set<String> {
+        Set(TextNormalizer.tokens(title).map { TextNormalizer.fold(Stemmer.stem($0, language: language)) })
+    }
+
+    /// The text without web addresses: Markdown link targets and bare `http…`/`www.…` words.
+    static func withoutLinkTargets(_ text: String) -> String {
+        text.replacing(/\]\([^)]*\)/, with: "]").replacing(/(https?:\/\/|www\.)\S+/, with: "")
     }
 
     /// Whether an answer token matches a pattern: `word` exactly, `prefix*`, or `~stem` as a
