@@ -65,7 +65,7 @@ extension Lexicon {
             sind so soll sollte sollen sowas um und uns unser unsere unter viel vom von vor war wäre warum was weil \
             welche welchen welcher welches wem wen wenn wer werde werden wie wieder will wir wird wo wurde wurden würde \
             zu zum zur zwar über ne nen nem son sone is isses gern gerne leider echt bzw z b eigentl okay ok guten tag \
-            wann wieso weshalb woher wohin brauche brauch brauchen bräuchte machen mache macht bekomme bekommen kriege \
+            wann wieso weshalb woher wohin brauche brauch brauchen bräuchte eigene eigenen eigener eigenes eigenem machen mache macht bekomme bekommen kriege \
             krieg kriegen bekommt frage fragen weiß wissen sagen kurz mal halt eben denn nochmal sowie beziehungsweise \
             liebe lieber sehr geehrte geehrter danke dank grüße gruß vielen herzlichen kommt komme kommen kam nein \
             lassen lässt ließ gehe ging gegangen sagt sagen tun tue getan erledigen erledige erledigt glaube \
