@@ -98,4 +98,12 @@ import Testing
         #expect(s.blocks == ["The Tourist Information advises you on sights and guided tours.", "**Guided tours:** Saturdays 11 am, 8 euros."])
         #expect(AnswerFocus.withoutLinkTargets("see [the map](https://x.de/tour) or http://x.de/tour now") == "see [the map] or  now")
     }
+
+    @Test("\"dauerhaft\" (permanently) does not answer how long it takes")
+    func permanentIsNoDuration() throws {
+        let body = "**Dauer:** in der Regel 3 Wochen.\n\n**Hausbesuch:** Wer dauerhaft krank ist, bekommt Besuch.\n\nDen Antrag stellen Sie persönlich im Bürgerbüro, bitte mit Ihrem alten Ausweis und einem Foto."
+        let s = try #require(AnswerFocus.select(
+            message: "Und wie lange dauert es?", messageLanguage: "de", title: "Ausweis", body: body, bodyLanguage: "de", hasOffice: true))
+        #expect(s.blocks == ["**Dauer:** in der Regel 3 Wochen."])
+    }
 }

@@ -44,9 +44,10 @@ extension AnswerFocus {
                 answers: ["kost*", "gebuhr*", "preis*", "euro*", "€", "bezahl*", "zahl*", "umsonst", "gratis"])
         case .duration:
             ConceptWords(
-                asks: ["dauer*", "lange", "schnell*", "wartezeit*", "bearbeitungszeit*", "express*"],
+                // Not "dauer*": "dauerhaft" (permanently) says nothing about how long something takes.
+                asks: ["dauer", "dauert", "dauern", "dauere", "dauerte", "lange", "schnell*", "wartezeit*", "bearbeitungszeit*", "express*"],
                 answers: [
-                    "dauer*", "lange", "schnell*", "woche*", "werktag*", "tag", "tage", "tagen", "monat*",
+                    "dauer", "dauert", "dauern", "dauerte", "lange", "schnell*", "woche*", "werktag*", "tag", "tage", "tagen", "monat*",
                     "wartezeit*", "bearbeitungszeit*", "express*",
                 ])
         case .documents:
