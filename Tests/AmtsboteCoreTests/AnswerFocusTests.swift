@@ -99,11 +99,18 @@ import Testing
         #expect(AnswerFocus.withoutLinkTargets("see [the map](https://x.de/tour) or http://x.de/tour now") == "see [the map] or  now")
     }
 
-    @Test("\"dauerhaft\" (permanently) does not answer how long it takes")
-    func permanentIsNoDuration() throws {
-        let body = "**Dauer:** in der Regel 3 Wochen.\n\n**Hausbesuch:** Wer dauerhaft krank ist, bekommt Besuch.\n\nDen Antrag stellen Sie persönlich im Bürgerbüro, bitte mit Ihrem alten Ausweis und einem Foto."
+    @Test("a word that only begins like an aspect word does not answer it", arguments: [
+        // "dauerhaft" (permanently), "Wochenende": no duration; a "paper" bin: no documents.
+        ("Und wie lange dauert es?", "de",
+         "**Dauer:** in der Regel 3 Wochen.\n\n**Hausbesuch:** Wer dauerhaft krank ist, bekommt am Wochenende Besuch.\n\nDen Antrag stellen Sie persönlich im Bürgerbüro, bitte mit Ihrem alten Ausweis und einem Foto.",
+         ["**Dauer:** in der Regel 3 Wochen."]),
+        ("What documents do I need?", "en",
+         "Please bring your papers.\n\n**Bins:** paper (blue bin) every 4 weeks, residual waste every 2 weeks, organic waste weekly in summer.",
+         ["Please bring your papers."]),
+    ])
+    func prefixesStayInTheirMeaning(_ message: String, _ language: String, _ body: String, _ blocks: [String]) throws {
         let s = try #require(AnswerFocus.select(
-            message: "Und wie lange dauert es?", messageLanguage: "de", title: "Ausweis", body: body, bodyLanguage: "de", hasOffice: true))
-        #expect(s.blocks == ["**Dauer:** in der Regel 3 Wochen."])
+            message: message, messageLanguage: language, title: "Service", body: body, bodyLanguage: language, hasOffice: true))
+        #expect(s.blocks == blocks)
     }
 }

@@ -10,7 +10,9 @@ extension AnswerFocus {
     }
 
     /// Per language and concept: the message words that ask about it and the answer words that
-    /// answer it. Both are folded tokens (ä → a); a trailing `*` matches any token with that prefix.
+    /// answer it. Both are folded tokens (ä → a); a trailing `*` matches any token with that prefix,
+    /// used only where every word it reaches has the meaning: whole words where a prefix would
+    /// reach another ("Wochenende", "weekly", library "books", "paper bin").
     struct ConceptWords: Sendable {
         var asks: [String]
         var answers: [String]
@@ -47,7 +49,8 @@ extension AnswerFocus {
                 // Not "dauer*": "dauerhaft" (permanently) says nothing about how long something takes.
                 asks: ["dauer", "dauert", "dauern", "dauere", "dauerte", "lange", "schnell*", "wartezeit*", "bearbeitungszeit*", "express*"],
                 answers: [
-                    "dauer", "dauert", "dauern", "dauerte", "lange", "schnell*", "woche*", "werktag*", "tag", "tage", "tagen", "monat*",
+                    "dauer", "dauert", "dauern", "dauerte", "lange", "schnell*", "woche", "wochen", "werktag*", "tag", "tage", "tagen", "monat",
+                    "monate", "monaten",
                     "wartezeit*", "bearbeitungszeit*", "express*",
                 ])
         case .documents:
@@ -81,15 +84,15 @@ extension AnswerFocus {
             ConceptWords(
                 asks: ["long", "take", "takes", "quick*", "fast*", "express", "wait*"],
                 answers: [
-                    "long", "take", "takes", "quick*", "fast*", "express", "wait*", "week*", "day", "days", "month*",
+                    "long", "take", "takes", "quick*", "fast*", "express", "wait*", "week", "weeks", "day", "days", "month", "months",
                 ])
         case .documents:
             ConceptWords(
-                asks: ["document*", "paper*", "proof*", "bring*"],
-                answers: ["document*", "paper*", "proof*", "bring*"],
+                asks: ["document*", "papers", "paperwork", "proof*", "bring*"],
+                answers: ["document*", "papers", "paperwork", "proof*", "bring*"],
                 asksAlone: ["need*", "require*"])
         case .appointment:
-            ConceptWords(asks: ["appointment*"], answers: ["appointment*", "book*", "online"])
+            ConceptWords(asks: ["appointment*"], answers: ["appointment*", "book", "booking", "booked", "online"])
         case .deadline:
             ConceptWords(asks: ["deadline*", "latest"], answers: ["deadline*", "latest", "within"])
         case .hours:
