@@ -50,7 +50,7 @@ struct VerbFormsTests {
 
 @Suite("Separable verbs with the particle apart")
 struct StrandedParticleTests {
-    static func separated(_ text: String) throws -> [String: String] {
+    static func separated(_ text: String) throws -> [String: [String]] {
         let matcher = try SampleCity.requireMatcher()
         return try #require(matcher.indexes["de"]).vocabulary.separatedVerbStems(matcher.particles(in: TextNormalizer.tokens(text)))
     }
@@ -61,17 +61,26 @@ struct StrandedParticleTests {
 
     @Test("a particle belongs to the nearest verb before it that forms a known verb with it")
     func nearestVerbBefore() throws {
-        #expect(try Self.separated("Wie melde ich den Wagen ab?") == ["melde": Self.stem("abmelden")])
+        #expect(try Self.separated("Wie melde ich den Wagen ab?") == ["melde": [Self.stem("abmelden")]])
         // "auf dem Spielplatz" is no particle of "gebe"; "ab" is abgeben's, not that of the later "meldet".
         #expect(
             try Self.separated("Habe auf dem Spielplatz ein Handy gefunden. Wo gebe ich das ab, wenn sich niemand meldet?")
-                == ["gebe": Self.stem("abgeben")])
+                == ["gebe": [Self.stem("abgeben")]])
         #expect(try Self.separated("Ab wann kann ich mich anmelden?") == [:])
+        // The form the base has ("abholt") and the infinitive it is a form of.
+        #expect(try Self.separated("Wo holt man den Pass ab?") == ["holt": [Self.stem("abholt"), Self.stem("abholen")]])
     }
 
-    @Test("on the sample city, a find handed in is the lost property office's, not the later verb's abmelden")
-    func handedIn() throws {
-        let r = try SampleCity.requireMatcher().match("Auf dem Spielplatz lag ein Schlüssel. Wo gebe ich ihn ab, falls sich keiner meldet?")
-        #expect(r.candidates.first?.id == "fundbuero", "\(MatcherTests.describe(r))")
+    @Test("on the sample city, a verb with its particle apart finds its topic", arguments: [
+        // A find handed in: not the later verb's abmelden (street damage was offered first).
+        ("Auf dem Spielplatz lag ein Schlüssel. Wo gebe ich ihn ab, falls sich keiner meldet?", "fundbuero"),
+        // "abholt" is a word of the lost property text; abholen is collecting one's passport.
+        ("Wo holt man den Pass ab?", "ausweis-abholen"),
+        // A strong verb: "läuft … ab" is not the noun "Ablauf".
+        ("Mein Ausweis läuft nächsten Monat ab", "personalausweis"),
+    ])
+    func particleVerbFindsTopic(_ text: String, _ topic: String) throws {
+        let r = try SampleCity.requireMatcher().match(text)
+        #expect(r.candidates.first?.id == topic, "\(MatcherTests.describe(r))")
     }
 }

@@ -146,7 +146,7 @@ extension Matcher {
         var result: [QueryToken] = []
         // A verb with its particle elsewhere in the sentence is that particle verb ("melde … ab").
         let separated = vocabulary.separatedVerbStems(particles)
-        let stems = content.map { token in separated[token] ?? vocabulary.stem(of: token) }
+        let stems = content.map { token in separated[token]?.first ?? vocabulary.stem(of: token) }
         let frequency = frequencies[index.language]
         let c = configuration
         func rarity(_ token: String, common: Double, minimum: Double) -> Double {
@@ -167,6 +167,10 @@ extension Matcher {
                 // its particle verb ("abmelden"), which tells abmelden from anmelden and ummelden.
                 if let verb = vocabulary.separableStem(of: token), verb != stem, let verbTerm = index.termIDs[verb] {
                     alternatives.append((verbTerm, 1))
+                }
+                // A particle verb's infinitive beside the form itself ("abholt" → abholen).
+                for verb in separated[token]?.dropFirst() ?? [] {
+                    if let verbTerm = index.termIDs[verb] { alternatives.append((verbTerm, 1)) }
                 }
             } else if let separable = vocabulary.separableStem(of: token), let term = index.termIDs[separable] {
                 alternatives.append((term, 1))

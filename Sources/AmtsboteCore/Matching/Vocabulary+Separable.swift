@@ -53,20 +53,25 @@ extension Vocabulary {
         return nil
     }
 
-    /// For the verbs whose particle stands apart ("Wie melde ich den Wagen ab?"), the known stem
-    /// of particle + verb, by verb token. A particle closes its clause, so it belongs to the
-    /// nearest verb before it that forms a known verb with it: in "Wo gebe ich das ab, wenn sich
-    /// niemand meldet?" "ab" is abgeben's, not abmelden's, and "auf dem Spielplatz" no verb's.
-    func separatedVerbStems(_ particles: [StrandedParticle]) -> [String: String] {
+    /// For the verbs whose particle stands apart ("Wie melde ich den Wagen ab?"), the known stems
+    /// of particle + verb, by verb token: the joined word's stem, then its infinitive's when that
+    /// differs ("holt … ab" is "abholt", a form the base has, and abholen). A
+    /// particle closes its clause, so it belongs to the nearest verb before it that forms a known
+    /// verb with it: in "Wo gebe ich das ab, wenn sich niemand meldet?" "ab" is abgeben's, not
+    /// abmelden's, and "auf dem Spielplatz" no verb's.
+    func separatedVerbStems(_ particles: [StrandedParticle]) -> [String: [String]] {
         guard language == "de" else { return [:] }
-        var result: [String: String] = [:]
+        var result: [String: [String]] = [:]
         for stranded in particles {
             for token in stranded.before where result[token] == nil {
-                let stem = self.stem(of: stranded.particle + token)
-                if stem.count > stranded.particle.count + 2, knows(stem: stem) {
-                    result[token] = stem
-                    break
-                }
+                let joined = stranded.particle + token
+                let stem = self.stem(of: joined)
+                guard stem.count > stranded.particle.count + 2, knows(stem: stem) else { continue }
+                // Only beside a known form: alone, "läuft … ab" would become "Ablauf" (a strong
+                // verb read as a weak one).
+                let infinitive = infinitiveStem(of: joined).flatMap { $0 == stem ? nil : $0 }
+                result[token] = [stem] + (infinitive.map { [$0] } ?? [])
+                break
             }
         }
         return result
