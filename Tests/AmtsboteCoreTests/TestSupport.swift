@@ -42,6 +42,16 @@ enum SampleCity {
     }
 
     static func requireMatcher() throws -> Matcher { try requireEngine().matcher }
+
+    /// Expects `text` to be answered with `topic`, or with `firstChoice` only to rank it first.
+    static func expectTopic(_ text: String, _ topic: String, firstChoice: Bool = false) throws {
+        let r = try requireMatcher().match(text)
+        if firstChoice {
+            #expect(r.candidates.first?.id == topic, "\(MatcherTests.describe(r))")
+        } else {
+            #expect(r.outcome == .answer && r.topic == topic, "\(MatcherTests.describe(r))")
+        }
+    }
 }
 
 /// A throw-away knowledge base folder in the temporary directory.
