@@ -164,6 +164,22 @@ struct ConversationalMessageTests {
         }
     }
 
+    @Test("on the sample city, an everyday word that other topics are about leaves the topic in hand; a person does not", arguments: [
+        ("and what about my car?", "termin-buergerbuero", "kfz-zulassung"),
+        ("Und was ist mit meinem Auto?", "personalausweis", "kfz-zulassung"),
+        ("und meine Frau?", "personalausweis", "personalausweis"),
+        // Fits no topic confidently: stays ("Stelle" is in every "Antrag stellen").
+        ("Wo ist die Stelle?", "ausweis-verloren", "ausweis-verloren"),
+    ])
+    func everydaySubject(_ text: String, _ context: String, _ expected: String) throws {
+        let r = try SampleCity.requireMatcher().match(text, contextTopic: context)
+        if expected == context {
+            #expect(r.outcome == .answer && r.topic == context, "\(text) → \(MatcherTests.describe(r))")
+        } else {
+            #expect(r.topic != context && r.candidates.first?.id == expected, "\(text) → \(MatcherTests.describe(r))")
+        }
+    }
+
     @Test("on the sample city, a follow-up that fits the topic in hand (nearly) as well as another stays with it")
     func followUpBetweenTwoTopics() throws {
         let matcher = try SampleCity.requireMatcher()

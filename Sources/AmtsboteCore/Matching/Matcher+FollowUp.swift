@@ -21,7 +21,7 @@ extension Matcher {
         let c = configuration
         let nearlyBest = contextScore >= c.marginThreshold && contextScore >= best * c.marginRatio
         return ((best < c.answerThreshold || !namesATopic(contentTokens, language: language))
-            && !bringsNewSubject(contentTokens, topic: position, language: language))
+            && !bringsNewSubject(contentTokens, topic: position, language: language, everydayCounts: best >= c.answerThreshold))
             || (nearlyBest && !namesATopic(contentTokens, language: language, except: contextTopic))
     }
 
@@ -48,13 +48,15 @@ extension Matcher {
     /// keywords, titles or sample questions: "Reisepass", "Sperrmüll"), unlike words that many
     /// topics' questions share ("kostet", "Unterlagen", "dauert").
     /// With `except`, words that topic is asked about too do not count: "Parkplätze" after the
-    /// town hall names it as much as the moving-van parking ban.
+    /// town hall names it as much as the moving-van parking ban. Words for people never count.
     private func namesATopic(_ contentTokens: [String], language: String, except: String? = nil) -> Bool {
         guard let index = indexes[language] else { return false }
         let few = max(3, index.topicCount / 10)
         let excepted = except.flatMap { knowledgeBase.position(of: $0) }.map(Int32.init)
+        let people = compiled[language]?.people ?? []
         return contentTokens.contains { token in
-            guard let term = index.termIDs[index.vocabulary.stem(of: token)] else { return false }
+            // A person says for whom, not what about: "und meine Frau?" names no topic.
+            guard !people.contains(token), let term = index.termIDs[index.vocabulary.stem(of: token)] else { return false }
             let asked = index.postings[Int(term)].lazy.filter { $0.weight >= TopicIndex.FieldWeight.question }
             return asked.count <= few && !asked.contains { $0.topic == excepted }
         }
@@ -62,19 +64,28 @@ extension Matcher {
 
     /// Whether a content word is a subject of its own that the topic at `position` does not
     /// mention anywhere (in any language, also as a synonym, spelling correction, or through all
-    /// of its compound parts): a rare word, unknown to the base or found in only a few other topics.
-    private func bringsNewSubject(_ contentTokens: [String], topic position: Int, language: String) -> Bool {
+    /// of its compound parts): a rare word, unknown to the base or found in only a few other
+    /// topics; or, with `everydayCounts` (another topic fits the message confidently), an everyday
+    /// word that other topics are asked about ("and what about my car?" after the appointment
+    /// booking), unless it names a person ("und meine Frau?"). "Wo ist die Stelle?" fits no topic
+    /// confidently: it stays with the topic in hand.
+    private func bringsNewSubject(_ contentTokens: [String], topic position: Int, language: String, everydayCounts: Bool) -> Bool {
         let frequency = frequencies[language] ?? WordFrequencies.shared(language)
-        let aspects = compiled[language]?.lexicon.aspects ?? []
+        let lexicon = compiled[language]
+        let aspects = lexicon?.lexicon.aspects ?? []
         let topic = Int32(position)
         return contentTokens.contains { token in
-            guard token.count > 1, frequency.zipf(token) < Self.subjectZipf, !aspects.contains(token) else { return false }
+            guard token.count > 1, !aspects.contains(token) else { return false }
+            let everyday = frequency.zipf(token) >= Self.subjectZipf
+            if everyday && (!everydayCounts || lexicon?.people.contains(token) == true) { return false }
             var elsewhere = 0
+            var askedIn = 0
             for index in indexes.values {
                 func mentioned(_ term: Int32) -> Bool { index.postings[Int(term)].contains { $0.topic == topic } }
                 let terms = queryTokens([token], in: index).flatMap { $0.alternatives.map(\.term) }
                 if terms.contains(where: mentioned) { return false }
                 elsewhere = max(elsewhere, terms.map { index.postings[Int($0)].count }.max() ?? 0)
+                askedIn = max(askedIn, terms.map { index.postings[Int($0)].filter { $0.weight >= TopicIndex.FieldWeight.question }.count }.max() ?? 0)
                 // A compound whose parts the topic all mentions: "Elektrogeräte" for "Elektrogroßgeräte".
                 if let parts = index.vocabulary.compoundParts(of: token), parts.count > 1,
                     parts.allSatisfy({ index.termIDs[$0].map(mentioned) ?? false })
@@ -82,6 +93,8 @@ extension Matcher {
                     return false
                 }
             }
+            // Asked about in some topics, not in most ("stellen" is in every "Antrag stellen").
+            if everyday { return askedIn > 0 && askedIn <= knowledgeBase.topics.count / 5 }
             // A word many topics mention ("Unterlagen", "Gebühr") is no subject of its own.
             return elsewhere <= max(3, knowledgeBase.topics.count / 10)
         }
