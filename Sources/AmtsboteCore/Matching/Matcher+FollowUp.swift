@@ -57,7 +57,7 @@ extension Matcher {
         return contentTokens.contains { token in
             // A person says for whom, not what about: "und meine Frau?" names no topic.
             guard !people.contains(token), let term = index.termIDs[index.vocabulary.stem(of: token)] else { return false }
-            let asked = index.postings[Int(term)].lazy.filter { $0.weight >= TopicIndex.FieldWeight.question }
+            let asked = index.askingPostings(of: term)
             return asked.count <= few && !asked.contains { $0.topic == excepted }
         }
     }
@@ -81,11 +81,11 @@ extension Matcher {
             var elsewhere = 0
             var askedIn = 0
             for index in indexes.values {
-                func mentioned(_ term: Int32) -> Bool { index.postings[Int(term)].contains { $0.topic == topic } }
+                func mentioned(_ term: Int32) -> Bool { index.topic(topic, has: term) }
                 let terms = queryTokens([token], in: index).flatMap { $0.alternatives.map(\.term) }
                 if terms.contains(where: mentioned) { return false }
                 elsewhere = max(elsewhere, terms.map { index.postings[Int($0)].count }.max() ?? 0)
-                askedIn = max(askedIn, terms.map { index.postings[Int($0)].filter { $0.weight >= TopicIndex.FieldWeight.question }.count }.max() ?? 0)
+                if everyday { askedIn = max(askedIn, terms.map { index.askingPostings(of: $0).count }.max() ?? 0) }
                 // A compound whose parts the topic all mentions: "Elektrogeräte" for "Elektrogroßgeräte".
                 if let parts = index.vocabulary.compoundParts(of: token), parts.count > 1,
                     parts.allSatisfy({ index.termIDs[$0].map(mentioned) ?? false })

@@ -84,6 +84,12 @@ struct TopicIndex: Sendable {
         }
     }
 
+    /// The postings of `term` in the fields that ask about it (keywords, titles, sample
+    /// questions), not in answer texts: the topics that the word names.
+    func askingPostings(of term: Int32) -> LazyFilterSequence<ArraySlice<Posting>> {
+        postings[Int(term)].lazy.filter { $0.weight >= FieldWeight.question }
+    }
+
     /// Whether `topic` has `term` (a binary search: posting lists are sorted by topic).
     func topic(_ topic: Int32, has term: Int32) -> Bool {
         var list = postings[Int(term)]
