@@ -67,6 +67,8 @@ struct StrandedParticleTests {
             try Self.separated("Habe auf dem Spielplatz ein Handy gefunden. Wo gebe ich das ab, wenn sich niemand meldet?")
                 == ["gebe": [Self.stem("abgeben")]])
         #expect(try Self.separated("Ab wann kann ich mich anmelden?") == [:])
+        // A noun between verb and particle is no verb: not "anwohnen" (the stem of "Anwohner").
+        #expect(try Self.separated("wo melde ich meine wohnung an") == ["melde": [Self.stem("anmelden")]])
         // The form the base has ("abholt") and the infinitive it is a form of.
         #expect(try Self.separated("Wo holt man den Pass ab?") == ["holt": [Self.stem("abholt"), Self.stem("abholen")]])
     }
@@ -78,6 +80,8 @@ struct StrandedParticleTests {
         ("Wo holt man den Pass ab?", "ausweis-abholen"),
         // A strong verb: "läuft … ab" is not the noun "Ablauf".
         ("Mein Ausweis läuft nächsten Monat ab", "personalausweis"),
+        // "Wohnung an" answered the resident parking permit ("Anwohner").
+        ("Wo melde ich meine Wohnung an?", "wohnsitz-anmelden"),
     ])
     func particleVerbFindsTopic(_ text: String, _ topic: String) throws {
         try SampleCity.expectTopic(text, topic, firstChoice: true)

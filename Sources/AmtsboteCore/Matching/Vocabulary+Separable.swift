@@ -63,7 +63,7 @@ extension Vocabulary {
         guard language == "de" else { return [:] }
         var result: [String: [String]] = [:]
         for stranded in particles {
-            for token in stranded.before where result[token] == nil {
+            for token in stranded.before where result[token] == nil && !Self.isNounByEnding(token) {
                 let joined = stranded.particle + token
                 let stem = self.stem(of: joined)
                 guard stem.count > stranded.particle.count + 2, knows(stem: stem) else { continue }
@@ -75,6 +75,17 @@ extension Vocabulary {
             }
         }
         return result
+    }
+}
+
+extension Vocabulary {
+    /// Endings no German verb form has: "meine Wohnung an" is anmelden's particle, not
+    /// "anwohnen" (whose stem is that of "Anwohner"). Lower-case messages hide the capital letter.
+    static let nounEndings = ["ung", "ungen", "heit", "keit", "schaft", "tion", "tät", "nis"]
+
+    static func isNounByEnding(_ token: String) -> Bool {
+        nounEndings.contains { token.hasSuffix($0) && token.count > $0.count + 2 }
+            && !(token.hasPrefix("ge") && token.hasSuffix("ungen"))  // "gesprungen"
     }
 }
 
