@@ -51,7 +51,8 @@ struct FunctionWords: Sendable {
         for (language, stopwords, endings) in languages {
             for ending in endings where bytes.count > ending.utf8.count && bytes.reversed().starts(with: ending.utf8.reversed()) {
                 let base = String(decoding: bytes.dropLast(ending.utf8.count), as: UTF8.self)
-                if stopwords.contains(base), Stemmer.stem(base, language: language) == Stemmer.stem(token, language: language) {
+                // "bins" is no form of German "bin" where English texts use "bin" as a word.
+                if stopwords.contains(base), !exceptions.contains(base), Stemmer.stem(base, language: language) == Stemmer.stem(token, language: language) {
                     return true
                 }
             }

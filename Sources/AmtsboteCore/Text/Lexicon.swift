@@ -159,6 +159,7 @@ extension Lexicon {
     )
 
     static let english = Lexicon(
+        // Contractions are tokenised without their apostrophe; "I'd" and "I'll" would be "id" and "ill".
         stopwords: Set("""
             a about after all also am an and any anything are as at be been being but by can could did do does doing \
             done for from get gets getting got had has have having he her here hers him his how i if in into is it its \
@@ -167,8 +168,10 @@ extension Lexicon {
             this those through to too under until up us very was we were what when where which while who whom why will \
             with would you your yours yourself hi hello hey thanks thank ok okay there's i'm im whats get want wanted \
             know tell let lets kind anyone someone something ask dear go going goes went gone come comes \
-            coming came make makes made say says said thing things think guess believe maybe perhaps probably
-            """.split(separator: " ").map(String.init)),
+            coming came make makes made say says said thing things think guess believe maybe perhaps probably \
+            don't doesn't didn't isn't aren't wasn't weren't hasn't haven't hadn't can't couldn't won't wouldn't \
+            shouldn't i've you're you've it's that's we're we've they're they've
+            """.split(whereSeparator: \.isWhitespace).map(String.init)),
         markers: Set("""
             the and i is my how what where can do does to for with a an you we have am of are there this that it be \
             which who when why your our please hi hello thanks not just need here from bye goodbye thank
