@@ -37,6 +37,24 @@ struct IndexBuildTests {
         #expect(table.words(withDeletion: Self.scalars(variant)).sorted() == expected.sorted())
     }
 
+    @Test("words of the same length are one edit apart only by one substitution or one swap of neighbours", arguments: [
+        ("fuhrerschein", "fuhrerschien", true),  // swap
+        ("fuhrerschein", "fuhrerscheon", true),  // substitution
+        ("umsagen", "zusagen", false),  // share "usagen", but two edits apart
+        ("ausweis", "auswies", true),
+        ("ausweis", "asuwies", false),
+    ])
+    func substitutionOrSwap(_ a: String, _ b: String, _ expected: Bool) {
+        #expect(DeletionTable.isSubstitutionOrSwap(Self.scalars(a), Self.scalars(b)) == expected)
+    }
+
+    @Test("on the sample city, a spelling correction is one edit away: \"umsägen\" is not \"zusagen\"")
+    func correctionsAreOneEdit() throws {
+        let vocabulary = try #require(SampleCity.requireMatcher().indexes["de"]).vocabulary
+        #expect(vocabulary.correction(of: "umsägen") == nil)
+        #expect(vocabulary.correction(of: "fuhrerschien") == vocabulary.stem(of: "führerschein"))
+    }
+
     @Test("posting lists keep each term's values in the order they were added")
     func postingLists() {
         let pairs = [(2, "a"), (0, "b"), (2, "c"), (3, "d"), (0, "e")]

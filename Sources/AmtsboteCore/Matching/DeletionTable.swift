@@ -66,6 +66,21 @@ struct DeletionTable: Sendable {
         return true
     }
 
+    /// Whether `a` and `b` are one substitution, one swap of neighbours, or equal. A word and a
+    /// query that share a delete-one variant are that only when both lost the same position (or
+    /// neighbours swapped): "umsagen" and "zusagen" share "usagen" but are two edits apart.
+    static func isSubstitutionOrSwap(_ a: [UInt32], _ b: [UInt32]) -> Bool {
+        guard a.count == b.count else { return false }
+        let differences = a.indices.filter { a[$0] != b[$0] }
+        switch differences.count {
+        case 0, 1: return true
+        case 2:
+            let (i, j) = (differences[0], differences[1])
+            return j == i + 1 && a[i] == b[j] && a[j] == b[i]
+        default: return false
+        }
+    }
+
     /// FNV-1a over the scalars, leaving out position `skipping` (-1: none). Stable across runs.
     private static func hash(_ scalars: [UInt32], skipping: Int) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325

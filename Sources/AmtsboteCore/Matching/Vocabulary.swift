@@ -119,7 +119,11 @@ struct Vocabulary: Sendable {
             if best == nil || count > best!.count || (count == best!.count && word < best!.word) { best = (word, count) }
         }
         for (position, variant) in ([scalars] + DeletionTable.deletes(of: scalars)).enumerated() {
-            for number in deletions.words(withDeletion: variant) where number != own { consider(number) }
+            for number in deletions.words(withDeletion: variant) where number != own {
+                // Both lost a letter: the same length, and one edit apart only if it was the same place.
+                if position > 0, !DeletionTable.isSubstitutionOrSwap(scalars, words[Int(number)].unicodeScalars.map(\.value)) { continue }
+                consider(number)
+            }
             // One letter too many: a delete variant of the query is itself a known word.
             if position > 0, let number = wordNumbers[Self.string(variant)] { consider(number) }
         }
