@@ -21,6 +21,7 @@ struct FunctionWordsTests {
         ("grüsse", true),
         ("hasnt", true),  // "hasn't", tokenised like a message
         ("dont", true),
+        ("somebody", true),
     ])
     func functionWords(_ token: String, _ expected: Bool) {
         #expect(Self.words.contains(token) == expected)
