@@ -22,6 +22,7 @@ struct FunctionWordsTests {
         ("hasnt", true),  // "hasn't", tokenised like a message
         ("dont", true),
         ("somebody", true),
+        ("many", true),  // "how many", like "how much"
     ])
     func functionWords(_ token: String, _ expected: Bool) {
         #expect(Self.words.contains(token) == expected)

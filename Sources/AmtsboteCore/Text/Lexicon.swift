@@ -167,7 +167,7 @@ extension Lexicon {
             own please really same shall she should so some such than that the their theirs them then there these they \
             this those through to too under until up us very was we were what when where which while who whom why will \
             with would you your yours yourself hi hello hey thanks thank ok okay there's i'm im whats get want wanted \
-            know tell let lets kind anyone someone somebody anybody something ask dear go going goes went gone come comes \
+            know tell let lets kind anyone someone somebody anybody something many ask dear go going goes went gone come comes \
             coming came make makes made say says said thing things think guess believe maybe perhaps probably \
             don't doesn't didn't isn't aren't wasn't weren't hasn't haven't hadn't can't couldn't won't wouldn't \
             shouldn't i've you're you've it's that's we're we've they're they've
