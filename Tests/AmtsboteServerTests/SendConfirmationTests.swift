@@ -45,6 +45,8 @@ import Testing
         ("amtsbote:7:3", SendReference(entryID: 7, part: 3)),
         ("amtsbote:7", nil), ("amtsbote:x:1", nil), ("amtsbote:0:1", nil), ("amtsbote:1:-1", nil),
         ("amtsbote:1:2:3", nil), ("other-app:1:2", nil), ("", nil),
+        // The part + 1 of the confirmation overflowed and crashed the processor on every restart.
+        ("amtsbote:1:9223372036854775807", nil), ("amtsbote:1:100000", nil),
     ] as [(String, SendReference?)])
     func sendReferencesAreReadBackExactly(text: String, expected: SendReference?) {
         #expect(SendReference(text) == expected)

@@ -8,6 +8,9 @@ struct SendReference: Hashable, Sendable {
     var part: Int
 
     static let prefix = "amtsbote:"
+    /// More parts than any reply has (a 1 MB text split at 640 characters has about 1,600); a
+    /// larger number is no reference of ours (and `part + 1` must not overflow).
+    static let partLimit = 100_000
 
     init(entryID: Int64, part: Int) {
         self.entryID = entryID
@@ -18,7 +21,7 @@ struct SendReference: Hashable, Sendable {
     init?(_ text: String) {
         guard text.hasPrefix(Self.prefix) else { return nil }
         let fields = text.dropFirst(Self.prefix.count).split(separator: ":", omittingEmptySubsequences: false)
-        guard fields.count == 2, let entryID = Int64(fields[0]), let part = Int(fields[1]), entryID > 0, part >= 0 else { return nil }
+        guard fields.count == 2, let entryID = Int64(fields[0]), let part = Int(fields[1]), entryID > 0, (0..<Self.partLimit).contains(part) else { return nil }
         self.init(entryID: entryID, part: part)
     }
 
