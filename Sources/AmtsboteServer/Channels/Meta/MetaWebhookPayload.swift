@@ -1,13 +1,31 @@
 /// The parts of Meta's webhook envelope we read (Messenger, Instagram, WhatsApp Cloud).
-/// Every field is optional: unknown or partial events are ignored rather than refused.
+/// Every field is optional: unknown or partial events are ignored rather than refused, and an
+/// entry, event, change, message or status that cannot be read is skipped, not the whole body.
 struct MetaWebhookPayload: Decodable, Sendable {
     var object: String?
     var entry: [Entry]?
+
+    enum CodingKeys: String, CodingKey { case object, entry }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        object = container.decodeLeniently(String.self, forKey: .object)
+        entry = container.decodeEach(Entry.self, forKey: .entry)
+    }
 
     struct Entry: Decodable, Sendable {
         var id: String?
         var messaging: [MessagingEvent]?
         var changes: [Change]?
+
+        enum CodingKeys: String, CodingKey { case id, messaging, changes }
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            id = container.decodeLeniently(String.self, forKey: .id)
+            messaging = container.decodeEach(MessagingEvent.self, forKey: .messaging)
+            changes = container.decodeEach(Change.self, forKey: .changes)
+        }
     }
 
     // MARK: - Messenger and Instagram
@@ -18,6 +36,17 @@ struct MetaWebhookPayload: Decodable, Sendable {
         var timestamp: Int64?
         var message: Message?
         var postback: Postback?
+
+        enum CodingKeys: String, CodingKey { case sender, recipient, timestamp, message, postback }
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            sender = try container.decodeIfPresent(Party.self, forKey: .sender)
+            recipient = try container.decodeIfPresent(Party.self, forKey: .recipient)
+            timestamp = container.decodeInt64Leniently(forKey: .timestamp)
+            message = try container.decodeIfPresent(Message.self, forKey: .message)
+            postback = try container.decodeIfPresent(Postback.self, forKey: .postback)
+        }
     }
 
     struct Party: Decodable, Sendable {
@@ -65,6 +94,15 @@ struct MetaWebhookPayload: Decodable, Sendable {
         var metadata: Metadata?
         var messages: [WhatsAppMessage]?
         var statuses: [Status]?
+
+        enum CodingKeys: String, CodingKey { case metadata, messages, statuses }
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            metadata = try container.decodeIfPresent(Metadata.self, forKey: .metadata)
+            messages = container.decodeEach(WhatsAppMessage.self, forKey: .messages)
+            statuses = container.decodeEach(Status.self, forKey: .statuses)
+        }
     }
 
     /// A receipt for a message the business sent.
