@@ -4,7 +4,8 @@ import GRDB
 
 extension AmtsboteDatabase {
     /// Opens a case for a conversation, or joins the open one: a later message in the same
-    /// conversation belongs to the case that is not yet closed. One transaction, so two
+    /// conversation belongs to the case that is not yet closed, which takes the message's reason
+    /// when that weighs more (`EscalationReason.precedence`). One transaction, so two
     /// escalations at once cannot open two cases or take the same number.
     /// - Parameter messageID: the citizen's message to attach to the case, if logged.
     /// - Returns: the case and whether it was newly opened.
@@ -26,6 +27,7 @@ extension AmtsboteDatabase {
     ) throws -> (case: EscalationCaseRecord, opened: Bool) {
         if var existing = try openCase(db, conversationID: conversationID) {
             existing.updatedAt = now
+            if reason.precedence > existing.reason.precedence { existing.reason = reason }
             try existing.update(db)
             if let messageID {
                 try db.execute(sql: "UPDATE message SET caseID = ? WHERE id = ?", arguments: [existing.id, messageID])

@@ -53,6 +53,28 @@ import Testing
         }
     }
 
+    @Test func aDataRequestIntoAnOpenCaseMakesItADataRequest() async throws {
+        try await withFakePlatform { fake, fakePort in
+            try await ServerHarness.run(fakePort: fakePort) { (server: ServerHarness) async throws in
+                let database = try server.database()
+                let texts = ["Wie bekomme ich einen Fischereischein?", "Bitte löscht meine Daten", "ok"]
+                for (number, text) in texts.enumerated() {
+                    let body = try MessengerWebhook.text(psid: "PSID_JOIN", mid: "m_join_\(number)", text: text)
+                    #expect(try await server.postMeta(body) == 200)
+                    #expect(await fake.waitForRequests(number + 1).count == number + 1)
+                }
+                let replies = await fake.requests.map(\.text)
+                let cases = try await database.listCases()
+                // One case, now a data request (it was "Zu Nr. … hinzugefügt" and stayed noMatch,
+                // so staff could miss the legal deadline); announced as one.
+                #expect(cases.count == 1 && cases.first?.record.reason == .dataRequest)
+                let number = try #require(cases.first?.number)
+                #expect(replies[1].contains("Datenanfrage Nr. \(number), ab "), "\(replies[1])")
+                #expect(replies[2] == "Zu Nr. \(number) hinzugefügt.")
+            }
+        }
+    }
+
     @Test func afterAskingForAPersonMessagesGoToStaffUntilTheyReply() async throws {
         try await withFakePlatform { fake, fakePort in
             try await ServerHarness.run(fakePort: fakePort) { (server: ServerHarness) async throws in

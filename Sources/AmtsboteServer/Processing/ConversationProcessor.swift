@@ -113,7 +113,9 @@ struct ConversationProcessor: Sendable {
             let (record, opened) = try AmtsboteDatabase.escalate(
                 db, conversationID: conversationID, messageID: inbound.id, reason: escalation.reason,
                 candidates: escalation.candidates, language: current.language, now: now)
-            current = engine.completing(current, caseNumber: record.number, joined: !opened, now: now)
+            // A case that took this message's weightier reason is announced as that request.
+            let upgraded = openCase.map { $0.reason != record.reason } ?? false
+            current = engine.completing(current, caseNumber: record.number, joined: !opened && !upgraded, now: now)
             caseID = record.id
             turn = current
             reply = current.reply
