@@ -37,10 +37,10 @@ extension AmtsboteDatabase {
         guard let conversation = try ConversationRecord.fetchOne(db, key: conversationID) else {
             throw StoreError.notFound("conversation \(conversationID)")
         }
-        let lastNumber = try Int.fetchOne(db, sql: "SELECT MAX(number) FROM escalationCase") ?? nil
+        let number = try nextCaseNumber(db)
         let candidatesJSON = String(decoding: (try? JSONEncoder().encode(candidates)) ?? Data("[]".utf8), as: UTF8.self)
         var record = EscalationCaseRecord(
-            id: nil, number: (lastNumber ?? Self.firstCaseNumber - 1) + 1, conversationID: conversationID,
+            id: nil, number: number, conversationID: conversationID,
             channel: conversation.channel, senderID: conversation.senderID, language: language, reason: reason,
             candidates: candidatesJSON, status: .open, assignee: nil, createdAt: now, updatedAt: now)
         try record.insert(db)
@@ -52,6 +52,16 @@ extension AmtsboteDatabase {
 
     /// Case numbers start here, so citizens get short but not tiny numbers ("Anfrage Nr. 1001").
     public static let firstCaseNumber = 1001
+
+    /// The next case number: never one handed out before, also when that case was erased (a
+    /// citizen may still quote it). Past the newest case too, should the counter lag behind.
+    static func nextCaseNumber(_ db: Database) throws -> Int {
+        try db.execute(sql: """
+            UPDATE caseNumberCounter
+            SET last = MAX(last, ?, (SELECT COALESCE(MAX(number), 0) FROM escalationCase)) + 1
+            """, arguments: [firstCaseNumber - 1])
+        return try Int.fetchOne(db, sql: "SELECT last FROM caseNumberCounter") ?? firstCaseNumber
+    }
 }
 
 /// Errors of the store, mapped to HTTP or CLI messages at the edges.

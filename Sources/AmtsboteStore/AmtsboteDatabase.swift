@@ -97,6 +97,7 @@ public final class AmtsboteDatabase: Sendable {
         migrator.registerMigration("v4", migrate: Migrations.v4)
         migrator.registerMigration("v5", migrate: Migrations.v5)
         migrator.registerMigration("v6", migrate: Migrations.v6)
+        migrator.registerMigration("v7", migrate: Migrations.v7)
         return migrator
     }
 

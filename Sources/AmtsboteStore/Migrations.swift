@@ -144,4 +144,13 @@ enum Migrations {
         }
         try db.execute(sql: "CREATE INDEX outboxEntry_awaitedEcho ON outboxEntry(awaitedEcho) WHERE awaitedEcho IS NOT NULL")
     }
+
+    /// The last case number handed out. Numbers came from MAX(number) + 1, so erasing the newest
+    /// case gave its number to the next citizen, while the first may still quote it.
+    static func v7(_ db: Database) throws {
+        try db.create(table: "caseNumberCounter") { t in
+            t.column("last", .integer).notNull()
+        }
+        try db.execute(sql: "INSERT INTO caseNumberCounter(last) SELECT COALESCE(MAX(number), 1000) FROM escalationCase")
+    }
 }
