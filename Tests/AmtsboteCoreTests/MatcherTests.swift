@@ -69,6 +69,18 @@ struct MatcherTests {
         #expect(result.outcome == .escalate)
     }
 
+    @Test("only the first 4096 Unicode scalars of a message are read (a 1 MB text held up every other reply)")
+    func overlongMessagesAreCut() throws {
+        let matcher = try MiniCity.requireMatcher()
+        let question = "Wo beantrage ich einen Perso? "
+        let flood = String(repeating: "Knöllchen ", count: 100_000)
+        #expect(matcher.match(question + flood).topic == "personalausweis")
+        #expect(matcher.match(flood).topic == "verwarnungsgeld")
+        // Counted in scalars, not characters: one "character" of many combining marks is cut too.
+        let marks = "a" + String(repeating: "\u{301}", count: 10_000)
+        #expect(marks.count == 1 && marks.prefix(scalars: 4096).unicodeScalars.count == 4096)
+    }
+
     @Test("a question using only a synonym from city.yaml finds the topic", arguments: [
         ("Ich habe ein Knöllchen bekommen", "verwarnungsgeld", nil as String?),
         ("Knöllchen bezahlen", "verwarnungsgeld", nil),

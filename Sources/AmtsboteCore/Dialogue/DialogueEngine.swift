@@ -32,6 +32,8 @@ public struct DialogueEngine: Sendable {
     public func respond(to message: InboundMessage, state: ConversationState, day: String? = nil)
         -> DialogueTurn
     {
+        var message = message
+        message.text = message.text.prefix(scalars: matcher.configuration.longestMessage)
         var state = state
         let known = knownLanguage(for: message, state: state)
         let language = known ?? knowledgeBase.city.defaultLanguage

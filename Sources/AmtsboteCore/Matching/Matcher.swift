@@ -61,6 +61,7 @@ public struct Matcher: Sendable {
     ///   - contextTopic: the topic answered last in this conversation; a follow-up such as
     ///     "und was kostet das?" that fits no topic on its own is answered from it.
     public func match(_ text: String, language: String? = nil, day: String? = nil, contextTopic: String? = nil) -> MatchResult {
+        let text = text.prefix(scalars: configuration.longestMessage)
         var tokens = TextNormalizer.tokens(text)
         var folded = tokens.map(TextNormalizer.fold)
         // "Do you speak English?" alone gets what the bot can do, in English; before a question

@@ -37,6 +37,10 @@ public struct MatcherConfiguration: Sendable, Hashable {
     public var peopleWeightCap: Double = 1.0
     /// How many candidates to report.
     public var maxCandidates: Int = 5
+    /// Only this many Unicode scalars of a message are read (Telegram's and WhatsApp's longest
+    /// message): the work grows with the length, and a 1 MB text through the JSON API held up
+    /// every other citizen's reply for seconds.
+    public var longestMessage: Int = 4096
     /// Confidence a part of a message with several questions needs for its topic to be offered
     /// as also asked (higher than `answerThreshold`: a wrong offer distracts).
     public var alsoAskedThreshold: Double = 0.5

@@ -9,3 +9,11 @@ extension StringProtocol {
         return String(decoding: bytes[first...last], as: UTF8.self)
     }
 }
+
+extension String {
+    /// The first `limit` Unicode scalars (a limit in characters would let one character of
+    /// thousands of combining marks through).
+    public func prefix(scalars limit: Int) -> String {
+        unicodeScalars.count > limit ? String(String.UnicodeScalarView(unicodeScalars.prefix(limit))) : self
+    }
+}
