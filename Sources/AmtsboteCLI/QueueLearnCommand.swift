@@ -45,8 +45,10 @@ struct QueueLearnCommand: AsyncParsableCommand {
             let learner = TopicLearner(directory: knowledgeOptions.directory)
             let sample = try question ?? firstQuestion(detail)
             if let topic {
-                let file = try learner.addQuestion(sample, topic: topic, language: language)
-                StandardOutput.print("Beispielfrage „\(sample)“ zu \(file) hinzugefügt; die Wissensbasis ist weiter gültig.")
+                let (file, valid) = try learner.addQuestion(sample, topic: topic, language: language)
+                StandardOutput.print("Beispielfrage „\(sample)“ zu \(file) hinzugefügt; "
+                    + (valid ? "die Wissensbasis ist weiter gültig."
+                        : "die Wissensbasis hatte schon vorher Fehler, bitte `amtsbote kb check` ausführen."))
             } else if let newTopic {
                 guard let answer = detail.conversation.last(where: { MessageRecord.staffName(ofAuthor: $0.author) != nil })?.text else {
                     throw CLIError("Fall \(number) hat noch keine Antwort des Teams; zuerst `amtsbote queue reply \(number)`, dann `learn --new`.")
@@ -74,9 +76,10 @@ struct TopicLearner {
     let directory: String
     private var root: URL { URL(fileURLWithPath: directory) }
 
-    /// Adds `question` to the topic's file in `language`; returns the file's path relative to the base.
-    /// Undoes the change when the whole base was valid before and would not be after.
-    func addQuestion(_ question: String, topic: String, language: String) throws -> String {
+    /// Adds `question` to the topic's file in `language`; returns the file's path relative to the
+    /// base and whether the whole base is valid now. Undoes the change when the base was valid
+    /// before and would not be after.
+    func addQuestion(_ question: String, topic: String, language: String) throws -> (file: String, baseValid: Bool) {
         let files = topicFiles(id: topic)
         guard let relative = files[language] else {
             if files.isEmpty {
@@ -97,7 +100,7 @@ struct TopicLearner {
             throw CLIError("Die Änderung hätte die Wissensbasis ungültig gemacht und wurde zurückgenommen:\n"
                 + after.errors.map(\.description).joined(separator: "\n"))
         }
-        return relative
+        return (relative, after.errors.isEmpty)
     }
 
     /// Writes `drafts/<id>.<language>.md`; returns its path relative to the base.

@@ -34,6 +34,12 @@ import Testing
         } catch {
             #expect("\(error)" == "Diese Frage steht schon in der Themendatei; nichts geändert.")
         }
+
+        // With an error elsewhere in the base, the question is added but the base is not called valid
+        // (it said "die Wissensbasis ist weiter gültig").
+        let broken = URL(fileURLWithPath: workspace.knowledgePath).appendingPathComponent("topics/kaputt.de.md")
+        try Data("---\ntitle: Kaputt\n---\n".utf8).write(to: broken)
+        #expect(try learner.addQuestion("Gilt der Perso im Ausland?", topic: "personalausweis", language: "de").baseValid == false)
     }
 
     @Test func learnNewDraftsATopicFromTheStaffReply() async throws {
