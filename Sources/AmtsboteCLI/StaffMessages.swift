@@ -67,6 +67,12 @@ enum StaffMessages {
             return "Die Datenbank \(path) stammt von einer neueren Amtsbote-Version (unbekannte Änderungen: "
                 + "\(unknown.joined(separator: ", "))). Bitte amtsbote auf dieselbe Version wie den Server aktualisieren; "
                 + "diese Version ändert die Datenbank nicht."
+        case .notAmtsbote(let path):
+            return "\(path) ist keine Amtsbote-Datenbank. Denselben Pfad wie beim Server angeben: --database PFAD oder "
+                + "AMTSBOTE_DATABASE (die Werkzeuge legen keine Datenbank an)."
+        case .notWritable(let path):
+            return "Keine Schreibrechte für \(path) oder seinen Ordner; die Werkzeuge brauchen sie auch zum Lesen "
+                + "(SQLite im WAL-Modus). Bitte als derselbe Benutzer wie der Server ausführen."
         }
     }
 

@@ -90,6 +90,32 @@ import Testing
         }
     }
 
+    @Test func refusesFilesThatAreNoAmtsboteDatabaseAndLeavesThemAlone() throws {
+        let file = try TemporaryDatabase()
+        defer { file.remove() }
+        func refused(_ path: String) -> Bool {
+            #expect(throws: DatabaseAccessError.notAmtsbote(path: path)) { try AmtsboteDatabase.openExisting(path: path) }
+            return true
+        }
+        // An empty file: it became a fresh Amtsbote database and the queue looked empty.
+        let empty = file.folder.appendingPathComponent("empty.sqlite").path
+        FileManager.default.createFile(atPath: empty, contents: Data())
+        #expect(refused(empty))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: empty)).isEmpty)
+        // Another application's database: it got all of Amtsbote's tables added.
+        let other = file.folder.appendingPathComponent("other.sqlite").path
+        try DatabaseQueue(path: other).write { db in try db.execute(sql: "CREATE TABLE invoice(id INTEGER PRIMARY KEY)") }
+        #expect(refused(other))
+        #expect(try DatabaseQueue(path: other).read { db in
+            try !db.tableExists("grdb_migrations") && String.fetchOne(db, sql: "PRAGMA journal_mode") == "delete"
+        })
+        // Text, and a folder.
+        let text = file.folder.appendingPathComponent("notes.txt").path
+        FileManager.default.createFile(atPath: text, contents: Data(String(repeating: "Keine Datenbank. ", count: 100).utf8))
+        #expect(refused(text))
+        #expect(refused(file.folder.path))
+    }
+
     @Test func manyWritersLoseAndDuplicateNothing() async throws {
         let file = try TemporaryDatabase()
         defer { file.remove() }
