@@ -3,6 +3,8 @@
 struct KnowledgeAssembler {
     let city: CityConfig?
     let files: [TopicFile]
+    /// Names (`<id>.<lang>.md`) of topic files that could not be read (reported on their own).
+    var unreadable: Set<String> = []
 
     func assemble() -> (topics: [Topic], diagnostics: [KnowledgeDiagnostic]) {
         var diagnostics: [KnowledgeDiagnostic] = []
@@ -25,6 +27,7 @@ struct KnowledgeAssembler {
                 translations[file.language] = file.translation
             }
             guard let primary = group.first(where: { $0.language == defaultLanguage }) else {
+                if unreadable.contains("\(id).\(defaultLanguage).md") { continue }
                 diagnostics.append(KnowledgeDiagnostic(
                     .error, file: group[0].translation.file, line: 1,
                     "topic `\(id)` has no file in the default language `\(defaultLanguage)` (\(id).\(defaultLanguage).md)"))

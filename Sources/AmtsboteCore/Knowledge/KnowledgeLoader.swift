@@ -28,12 +28,19 @@ public enum KnowledgeLoader {
         let parsed = concurrentMap(paths) { relative in
             parseTopicFile(relative, in: topicsPath, cityLanguages: languages)
         }
-        for result in parsed {
-            if let file = result.file { files.append(file) }
+        // Files named like topics that could not be read: their own errors say why, so a missing
+        // default-language file is not reported for them as well.
+        var unreadable: Set<String> = []
+        for (relative, result) in zip(paths, parsed) {
+            if let file = result.file {
+                files.append(file)
+            } else {
+                unreadable.insert((relative as NSString).lastPathComponent)
+            }
             diagnostics += result.diagnostics
         }
 
-        let assembled = KnowledgeAssembler(city: city, files: files).assemble()
+        let assembled = KnowledgeAssembler(city: city, files: files, unreadable: unreadable).assemble()
         diagnostics += assembled.diagnostics
         let hasErrors = diagnostics.contains { $0.severity == .error }
         let base = (city != nil && !hasErrors) ? KnowledgeBase(city: city!, topics: assembled.topics) : nil

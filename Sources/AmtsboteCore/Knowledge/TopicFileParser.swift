@@ -18,7 +18,7 @@ struct TopicFile {
 /// Parses a topic file (YAML front matter between `---` lines, then the Markdown answer).
 struct TopicFileParser {
     let file: String
-    private(set) var diagnostics: [KnowledgeDiagnostic] = []
+    var diagnostics: [KnowledgeDiagnostic] = []
 
     init(file: String) { self.file = file }
 
@@ -39,6 +39,7 @@ struct TopicFileParser {
         let frontMatter = Self.joined(lines[1..<end], of: bytes)
         let body = Self.joined(lines[(end + 1)...], of: bytes).trimmedWhitespace
 
+        checkListIndentation(frontMatter, firstLine: 2)
         let (node, problem) = YAMLSupport.composeMapping(
             frontMatter, file: file, lineOffset: 1,
             notMapping: "the front matter must be a mapping with at least `title` and `questions`")
@@ -50,6 +51,8 @@ struct TopicFileParser {
         if title.isEmpty { error(line: line(root.value("title")) ?? 2, "missing `title`") }
 
         let questionsNode = root.value("questions")
+        checkFieldNames(root, line: line)
+        checkEmptyQuestions(questionsNode, line: line)
         let questions = (questionsNode?.stringList ?? []).map(\.trimmedWhitespace).filter { !$0.isEmpty }
         if questions.isEmpty {
             error(line: line(questionsNode) ?? 2, "missing `questions` (at least one sample question, as citizens ask it)")
