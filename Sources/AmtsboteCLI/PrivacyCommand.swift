@@ -85,6 +85,11 @@ struct PrivacyExportCommand: AsyncParsableCommand {
         encoder.dateEncodingStrategy = .iso8601
         let data = try encoder.encode(export)
         if let output {
+            // Readable by the owner only: it holds everything the city knows about the citizen.
+            guard FileManager.default.createFile(atPath: output, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+                throw CLIError("Die Datei \(output) lässt sich nicht anlegen; Pfad und Schreibrechte prüfen.")
+            }
+            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: output)
             try data.write(to: URL(fileURLWithPath: output))
             StandardError.print("Auskunft zu \(citizen.channel)/\(citizen.user) geschrieben: \(output) "
                 + "(\(export.messages.count) Nachrichten, \(export.cases.count) Fälle).")

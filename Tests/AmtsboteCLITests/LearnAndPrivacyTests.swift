@@ -80,6 +80,9 @@ import Testing
         let exportPath = workspace.folder.appendingPathComponent("auskunft.json").path
         try await workspace.run(["privacy", "export", "--channel", "webchat", "--user", "visitor-1", "--output", exportPath])
         let exported = try String(contentsOf: URL(fileURLWithPath: exportPath), encoding: .utf8)
+        // Owner only (it was 0644, readable by every user of the machine).
+        let permissions = try FileManager.default.attributesOfItem(atPath: exportPath)[.posixPermissions] as? Int
+        #expect(permissions == 0o600)
         #expect(exported.contains("Lindenweg 7") && !exported.contains("Andere Person"))
 
         try await workspace.run(["privacy", "forget", "--channel", "webchat", "--user", "visitor-1"])
