@@ -90,17 +90,19 @@ struct TopicLearner {
                 + "mit --lang und --question eine Frage in einer dieser Sprachen angeben.")
         }
         let url = root.appendingPathComponent(relative)
-        let original = try String(contentsOf: url, encoding: .utf8)
-        let edited = try TopicFileEditor.addingQuestion(question, to: original, id: topic, language: language)
-        let validBefore = KnowledgeLoader.load(directory: directory).errors.isEmpty
-        try edited.write(to: url, atomically: true, encoding: .utf8)
-        let after = KnowledgeLoader.load(directory: directory)
-        if validBefore && !after.errors.isEmpty {
-            try original.write(to: url, atomically: true, encoding: .utf8)
-            throw CLIError("Die Änderung hätte die Wissensbasis ungültig gemacht und wurde zurückgenommen:\n"
-                + after.errors.map(\.description).joined(separator: "\n"))
+        return try KnowledgeFolderLock.withLock(directory: directory) {
+            let original = try String(contentsOf: url, encoding: .utf8)
+            let edited = try TopicFileEditor.addingQuestion(question, to: original, id: topic, language: language)
+            let validBefore = KnowledgeLoader.load(directory: directory).errors.isEmpty
+            try edited.writeKeepingAttributes(to: url)
+            let after = KnowledgeLoader.load(directory: directory)
+            if validBefore && !after.errors.isEmpty {
+                try original.writeKeepingAttributes(to: url)
+                throw CLIError("Die Änderung hätte die Wissensbasis ungültig gemacht und wurde zurückgenommen:\n"
+                    + after.errors.map(\.description).joined(separator: "\n"))
+            }
+            return (relative, after.errors.isEmpty)
         }
-        return (relative, after.errors.isEmpty)
     }
 
     /// Writes `drafts/<id>.<language>.md`; returns its path relative to the base.

@@ -42,6 +42,24 @@ import Testing
         #expect(try learner.addQuestion("Gilt der Perso im Ausland?", topic: "personalausweis", language: "de").baseValid == false)
     }
 
+    @Test func concurrentLearnsKeepEveryQuestionAndTheFilesPermissions() throws {
+        let workspace = try Workspace(withKnowledge: true)
+        defer { workspace.remove() }
+        let learner = TopicLearner(directory: workspace.knowledgePath)
+        let relative = try #require(learner.topicFiles(id: "sperrmuell")["de"])
+        let path = URL(fileURLWithPath: workspace.knowledgePath).appendingPathComponent(relative).path
+        try FileManager.default.setAttributes([.posixPermissions: 0o664], ofItemAtPath: path)
+        // Eight staff members at once (it was: half the questions lost, each wrote its own version).
+        let questions = (1...8).map { "Kann ich Sperrmüll Nummer \($0) anmelden?" }
+        DispatchQueue.concurrentPerform(iterations: questions.count) { index in
+            _ = try? learner.addQuestion(questions[index], topic: "sperrmuell", language: "de")
+        }
+        let topic = try #require(KnowledgeLoader.load(directory: workspace.knowledgePath).knowledgeBase?.topic("sperrmuell"))
+        #expect(Set(questions).isSubset(of: Set(topic.translations["de"]?.questions ?? [])))
+        // The atomic replace made a group-writable file 0644.
+        #expect(try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int == 0o664)
+    }
+
     @Test func learnNewDraftsATopicFromTheStaffReply() async throws {
         let workspace = try Workspace(withKnowledge: true)
         defer { workspace.remove() }
