@@ -90,6 +90,9 @@ public func buildApplication(
         ])
     return Application(
         router: router,
+        // Connections silent this long are closed: 3,000 half-sent requests stayed open for good and
+        // could exhaust the file descriptors (the platforms and browsers reconnect as needed).
+        server: .http1(configuration: .init(idleTimeout: .seconds(Int64(configuration.idleTimeout)))),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "amtsbote"),
         services: services,
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },

@@ -24,6 +24,9 @@ public struct ServerConfiguration: Sendable {
     /// default: it survives a power cut) or only written (`normal`: it survives a crash of the
     /// process, the last moment before a power cut may be lost; faster).
     public var synchronous: SynchronousMode = .full
+    /// Seconds after which a connection that sends nothing (also one stuck halfway through a
+    /// request) is closed.
+    public var idleTimeout = 60
     public var tuning: Tuning
 
     public init(
