@@ -26,6 +26,16 @@ import Testing
         #expect(!JSONSyntax.isValid(Array(text.utf8)))
     }
 
+    @Test("invalid UTF-8 and lone surrogate escapes are refused (they were stored, answered 200, then dropped)", arguments: [
+        [0x22, 0xFF, 0x22], [0x22, 0xC3, 0x22], [0x22, 0xC0, 0xAF, 0x22], [0x22, 0xED, 0xA0, 0x80, 0x22],
+        [0x22, 0xF4, 0x90, 0x80, 0x80, 0x22], [0x22, 0xE2, 0x82, 0x22],
+        Array(#""\ud800""#.utf8), Array(#""\udc00x""#.utf8), Array(#""\ud800\u0041""#.utf8),
+    ] as [[UInt8]])
+    func refusesWhatTheDecoderRefuses(_ bytes: [UInt8]) {
+        #expect(!JSONSyntax.isValid(bytes))
+        #expect((try? JSONDecoder().decode(String.self, from: Data(bytes))) == nil)
+    }
+
     @Test func refusesNestingBeyondTheLimit() {
         let deep = String(repeating: "[", count: JSONSyntax.maxDepth + 1) + String(repeating: "]", count: JSONSyntax.maxDepth + 1)
         let fine = String(repeating: "[", count: JSONSyntax.maxDepth) + String(repeating: "]", count: JSONSyntax.maxDepth)

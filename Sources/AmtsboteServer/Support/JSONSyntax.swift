@@ -1,4 +1,5 @@
-/// A strict RFC 8259 syntax check that allocates nothing. Webhook handlers use it to answer a
+/// A strict RFC 8259 syntax check that allocates nothing, including valid UTF-8 and paired
+/// surrogate escapes (what the decoder later refuses). Webhook handlers use it to answer a
 /// malformed body with 400 without paying for a full decode on the request path; the body is
 /// decoded later, by the background processor, from storage.
 enum JSONSyntax {
@@ -85,17 +86,56 @@ enum JSONSyntax {
                         UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
                         continue
                     case UInt8(ascii: "u"):
-                        for _ in 0..<4 {
-                            guard let hex = current, hex.isHexDigit else { return false }
-                            index += 1
+                        guard let unit = hexUnit() else { return false }
+                        // Surrogates only as a high-low pair: a lone one decodes to no character,
+                        // and the stored body would be dropped after its 200.
+                        if (0xDC00...0xDFFF).contains(unit) { return false }
+                        if (0xD800...0xDBFF).contains(unit) {
+                            guard consume(UInt8(ascii: "\\")), consume(UInt8(ascii: "u")), let low = hexUnit(),
+                                (0xDC00...0xDFFF).contains(low)
+                            else { return false }
                         }
                     default: return false
                     }
                 case 0..<0x20: return false  // control characters must be escaped
+                case 0x80...: guard utf8Sequence(lead: byte) else { return false }
                 default: continue
                 }
             }
             return false
+        }
+
+        /// Four hex digits after `\u`, as a UTF-16 code unit.
+        private mutating func hexUnit() -> UInt16? {
+            var unit: UInt16 = 0
+            for _ in 0..<4 {
+                guard let hex = current, let digit = hex.hexValue else { return nil }
+                unit = unit << 4 | UInt16(digit)
+                index += 1
+            }
+            return unit
+        }
+
+        /// The continuation bytes of a multi-byte UTF-8 character whose lead byte was just read
+        /// (RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF).
+        private mutating func utf8Sequence(lead: UInt8) -> Bool {
+            let (count, second): (Int, ClosedRange<UInt8>) = switch lead {
+            case 0xC2...0xDF: (1, 0x80...0xBF)
+            case 0xE0: (2, 0xA0...0xBF)
+            case 0xED: (2, 0x80...0x9F)
+            case 0xE1...0xEF: (2, 0x80...0xBF)
+            case 0xF0: (3, 0x90...0xBF)
+            case 0xF1...0xF3: (3, 0x80...0xBF)
+            case 0xF4: (3, 0x80...0x8F)
+            default: (0, 0...0)
+            }
+            guard count > 0, let first = current, second.contains(first) else { return false }
+            index += 1
+            for _ in 1..<count {
+                guard let next = current, (0x80...0xBF).contains(next) else { return false }
+                index += 1
+            }
+            return true
         }
 
         private mutating func number() -> Bool {
@@ -138,7 +178,12 @@ enum JSONSyntax {
 
 extension UInt8 {
     fileprivate var isDigit: Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(self) }
-    fileprivate var isHexDigit: Bool {
-        isDigit || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(self) || (UInt8(ascii: "A")...UInt8(ascii: "F")).contains(self)
+    fileprivate var hexValue: UInt8? {
+        switch self {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): self - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): self - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): self - UInt8(ascii: "A") + 10
+        default: nil
+        }
     }
 }
