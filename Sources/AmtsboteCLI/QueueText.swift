@@ -66,7 +66,8 @@ enum QueueText {
         func table(_ counts: [String: Int]) -> [String] {
             counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { "  \(StaffFormat.pad($0.key, 12))\($0.value)" }
         }
-        var lines = ["Offene Fälle: \(stats.open) (von \(stats.total))"]
+        // Not closed: open, claimed and answered (the first status line counts only "offen").
+        var lines = ["Nicht geschlossene Fälle: \(stats.open) (von \(stats.total))"]
         lines += EscalationCaseRecord.Status.allCases.map { "  \(StaffFormat.pad(StaffFormat.status($0), 12))\(stats.byStatus[$0.rawValue] ?? 0)" }
         lines.append("Mittlere Zeit bis zur ersten Antwort (Median): "
             + (stats.medianFirstReplySeconds.map(StaffFormat.duration) ?? "–") + " (\(stats.answered) beantwortete Fälle)")

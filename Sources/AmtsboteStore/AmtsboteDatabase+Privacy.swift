@@ -95,7 +95,7 @@ extension AmtsboteDatabase {
 
     /// Applies the retention period, as the privacy message promises ("90 days after your last message
     /// or after your request has been closed"). The server calls this daily; `privacy purge` on demand.
-    /// - Cases closed before the cutoff are deleted with their notes.
+    /// - Cases closed before the cutoff, and answered cases with no activity since, are deleted with their notes.
     /// - Message texts older than the cutoff are blanked, except those of cases that still exist (open, or
     ///   closed less than the retention period ago).
     /// - Conversations whose last message is older than the cutoff and that have no case left are deleted
@@ -107,7 +107,12 @@ extension AmtsboteDatabase {
         return try await writer.write { db in
             try db.execute(sql: "PRAGMA secure_delete = ON")
             var report = PrivacyReport()
-            let expiredCases = "SELECT id FROM escalationCase WHERE status = 'closed' AND closedAt < ?"
+            // Answered cases nobody touched since the cutoff count as done too: staff often leave them
+            // unclosed, and their texts were kept for good.
+            let expiredCases = """
+                SELECT id FROM escalationCase
+                WHERE (status = 'closed' AND closedAt < ?1) OR (status = 'answered' AND updatedAt < ?1)
+                """
             try db.execute(sql: "DELETE FROM caseNote WHERE caseID IN (\(expiredCases))", arguments: [cutoff])
             report.notes = db.changesCount
             try db.execute(

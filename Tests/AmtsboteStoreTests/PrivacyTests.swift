@@ -92,6 +92,21 @@ import Testing
         #expect(again.isEmpty)
     }
 
+    @Test func purgeTreatsAnsweredCasesIdleSinceTheCutoffAsDone() async throws {
+        let database = try AmtsboteDatabase.inMemory()
+        let day: TimeInterval = 86400
+        let long = testNow.addingTimeInterval(-120 * day)
+        // Answered long ago and never closed: its texts were kept for good.
+        let idle = try await database.seedCase(channel: .telegram, sender: "idle", text: "alt beantwortet", at: long)
+        _ = try await database.reply(number: idle.number, staff: "anna", text: "Antwort", now: long.addingTimeInterval(day))
+        let active = try await database.seedCase(channel: .telegram, sender: "active", text: "noch im Gespräch", at: long)
+        _ = try await database.reply(number: active.number, staff: "anna", text: "Antwort", now: testNow.addingTimeInterval(-day))
+        let report = try await database.purgeExpired(retentionDays: 90, now: testNow)
+        #expect(report.cases == 1)
+        let remaining = try await database.listCases(CaseFilter(statuses: Set(EscalationCaseRecord.Status.allCases)), now: testNow)
+        #expect(remaining.map(\.number) == [active.number])
+    }
+
     @Test func purgeDropsWebhookBodiesNeverReadWithinTheRetentionPeriod() async throws {
         let database = try AmtsboteDatabase.inMemory()
         try await database.storeWebhookDelivery(.meta, body: Data("{}".utf8), now: testNow.addingTimeInterval(-91 * 86400))
