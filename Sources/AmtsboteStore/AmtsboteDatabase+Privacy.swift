@@ -36,10 +36,22 @@ extension AmtsboteDatabase {
     /// The retention period the sample `city.yaml` promises citizens ("90 Tage").
     public static let defaultRetentionDays = 90
 
+    /// Copies the write-ahead log into the database file and truncates it to zero bytes, so that
+    /// the pages of erased rows do not linger in `…-wal` (the server checkpoints in the
+    /// background but does not shrink the file). Waits for readers up to the busy timeout; when
+    /// one still holds the log, the next background checkpoint reuses it. True when truncated.
+    @discardableResult
+    public func clearWriteAheadLog() async -> Bool {
+        guard writer is DatabasePool else { return true }  // in memory: no file
+        let result = try? await writer.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+        return result.map { $0.walFrameCount == 0 } ?? false
+    }
+
     /// Erases everything stored about one citizen: conversations, messages, cases with their notes,
-    /// outbox entries and processed webhook ids. Deleted content is overwritten (`secure_delete`).
+    /// outbox entries and processed webhook ids. Deleted content is overwritten (`secure_delete`),
+    /// also in the write-ahead log (`clearWriteAheadLog`).
     public func forget(channel: Channel, senderID: String) async throws -> PrivacyReport {
-        try await writer.write { db in
+        let report = try await writer.write { db in
             try db.execute(sql: "PRAGMA secure_delete = ON")
             var report = PrivacyReport()
             let conversationIDs = try Int64.fetchAll(
@@ -65,6 +77,8 @@ extension AmtsboteDatabase {
             ).deleteAll(db)
             return report
         }
+        await clearWriteAheadLog()
+        return report
     }
 
     /// Everything stored about one citizen, as records (the CLI writes it as JSON).
@@ -104,7 +118,7 @@ extension AmtsboteDatabase {
     ///   (they hold message texts too).
     public func purgeExpired(retentionDays: Int = AmtsboteDatabase.defaultRetentionDays, now: Date = Date()) async throws -> PrivacyReport {
         let cutoff = now.addingTimeInterval(-Double(retentionDays) * 24 * 3600)
-        return try await writer.write { db in
+        let report = try await writer.write { db in
             try db.execute(sql: "PRAGMA secure_delete = ON")
             var report = PrivacyReport()
             // Answered cases nobody touched since the cutoff count as done too: staff often leave them
@@ -149,5 +163,7 @@ extension AmtsboteDatabase {
             report.inboundEvents += db.changesCount
             return report
         }
+        await clearWriteAheadLog()
+        return report
     }
 }

@@ -92,6 +92,27 @@ import Testing
         #expect(again.isEmpty)
     }
 
+    @Test func erasedTextLeavesNoTraceInTheDatabaseFileOrItsWriteAheadLog() async throws {
+        let file = try TemporaryDatabase()
+        defer { file.remove() }
+        // As the server opens it: no automatic checkpoints, so the log keeps every page written.
+        let database = try AmtsboteDatabase.open(path: file.path, backgroundCheckpoints: true)
+        let marker = "WALMARKER-Quendelweg-17"
+        _ = try await database.seedCase(channel: .telegram, sender: "wal", text: marker)
+        _ = try await database.seedCase(channel: .telegram, sender: "other", text: "Andere Frage")
+        func traces() throws -> Int {
+            try [file.path, file.path + "-wal"].filter { path in
+                guard let data = FileManager.default.contents(atPath: path) else { return false }
+                return data.range(of: Data(marker.utf8)) != nil
+            }.count
+        }
+        #expect(try traces() > 0)
+        _ = try await database.forget(channel: .telegram, senderID: "wal")
+        // The old pages stayed in the -wal file for as long as the server ran.
+        #expect(try traces() == 0)
+        #expect(try await database.listCases().count == 1)
+    }
+
     @Test func purgeTreatsAnsweredCasesIdleSinceTheCutoffAsDone() async throws {
         let database = try AmtsboteDatabase.inMemory()
         let day: TimeInterval = 86400
