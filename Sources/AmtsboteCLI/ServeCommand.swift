@@ -57,6 +57,11 @@ struct ServeCommand: AsyncParsableCommand {
         help: "full: a message is acknowledged once synced to the disk, so it survives a power cut; normal: once written, which survives a crash of the server but not of the machine, and is faster (env AMTSBOTE_SYNCHRONOUS; default full).")
     var synchronous: String?
 
+    @Option(
+        name: .customLong("retention-days"),
+        help: "Days after which the daily purge deletes closed cases and old message texts, as `privacy purge` (env AMTSBOTE_RETENTION_DAYS; default 90).")
+    var retentionDays: Int?
+
     /// The server configuration from options, then environment, then defaults.
     func serverConfiguration(environment: [String: String]) throws -> ServerConfiguration {
         var configuration = ServerConfiguration()
@@ -92,6 +97,14 @@ struct ServeCommand: AsyncParsableCommand {
                 throw ValidationError("The synchronous mode must be full or normal, not \(text).")
             }
             configuration.synchronous = mode
+        }
+        // The same period as `privacy purge` (the server used 90 days whatever was set).
+        if let days = try retentionDays ?? environment["AMTSBOTE_RETENTION_DAYS"].map({ text in
+            guard let value = Int(text) else { throw ValidationError("AMTSBOTE_RETENTION_DAYS must be a number of days, not \(text).") }
+            return value
+        }) {
+            guard days >= 1 else { throw ValidationError("The retention period must be at least 1 day.") }
+            configuration.tuning.retentionDays = days
         }
         configuration.readSecrets(from: environment)
         return configuration

@@ -32,6 +32,15 @@ import Testing
         #expect(try ServeCommand.parse(["--synchronous", "FULL"]).serverConfiguration(environment: normal).synchronous == .full)
     }
 
+    @Test func theRetentionPeriodIsTheOnePrivacyPurgeUses() throws {
+        // serve ignored AMTSBOTE_RETENTION_DAYS: its daily purge kept 90 days while `privacy purge` used 30.
+        #expect(try ServeCommand.parse([]).serverConfiguration(environment: [:]).tuning.retentionDays == 90)
+        let thirty = ["AMTSBOTE_RETENTION_DAYS": "30"]
+        #expect(try ServeCommand.parse([]).serverConfiguration(environment: thirty).tuning.retentionDays == 30)
+        #expect(try ServeCommand.parse(["--retention-days", "14"]).serverConfiguration(environment: thirty).tuning.retentionDays == 14)
+        #expect(throws: (any Error).self) { try ServeCommand.parse([]).serverConfiguration(environment: ["AMTSBOTE_RETENTION_DAYS": "0"]) }
+    }
+
     @Test func theKnowledgePollCanBeSetOrTurnedOff() throws {
         #expect(try ServeCommand.parse([]).serverConfiguration(environment: [:]).tuning.knowledgePollInterval == .seconds(3))
         let off = ["AMTSBOTE_KNOWLEDGE_POLL": "0"]
