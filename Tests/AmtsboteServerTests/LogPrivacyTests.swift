@@ -60,10 +60,18 @@ import Testing
         }
     }
 
-    @Test func debugLogsDoCarryIt() async throws {
+    @Test func debugLogsDoCarryItButNoSecrets() async throws {
         let lines = try await Self.converse(level: .debug).map { $0.flattened.lowercased() }
         for marker in Self.markers {
             #expect(lines.contains { $0.contains(marker.lowercased()) }, "\(marker) not in the debug log")
+        }
+        // The services' descriptions, logged at start, carried the clients' tokens.
+        let secrets = [
+            TestSecrets.appSecret, TestSecrets.verifyToken, TestSecrets.pageToken, TestSecrets.whatsAppToken, TestSecrets.botToken,
+            TestSecrets.telegramSecret, TestSecrets.apiToken,
+        ]
+        for secret in secrets {
+            #expect(!lines.contains { $0.contains(secret.lowercased()) }, "\(secret) in the debug log")
         }
     }
 }
