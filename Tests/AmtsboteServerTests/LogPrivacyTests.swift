@@ -60,6 +60,13 @@ import Testing
         }
     }
 
+    @Test func loggedTextStaysOnItsLine() {
+        // A citizen's "Hallo\n2026-… info amtsbote: …" made a well-formed info line at debug level.
+        let forged = "Hallo\n2026-12-04T21:40:00+0000 info amtsbote: message processed\r\t\u{1B}[31m\u{2028}\\"
+        #expect(forged.escapedForLog == #"Hallo\n2026-12-04T21:40:00+0000 info amtsbote: message processed\r\t\u{1B}[31m\u{2028}\\"#)
+        #expect("Grüße 👋".escapedForLog == "Grüße 👋")
+    }
+
     @Test func debugLogsDoCarryItButNoSecrets() async throws {
         let lines = try await Self.converse(level: .debug).map { $0.flattened.lowercased() }
         for marker in Self.markers {

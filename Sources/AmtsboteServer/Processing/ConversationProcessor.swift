@@ -67,7 +67,7 @@ struct ConversationProcessor: Sendable {
                     "channel": "\(event.message.channel.rawValue)", "event": "\(event.id)",
                     "outcome": "\(result.reply?.outcome ?? (decision == .allow ? "none" : "rate_limited"))",
                 ])
-            logger.debug("message text", metadata: ["event": "\(event.id)", "text": "\(event.message.text)"])
+            logger.debug("message text", metadata: ["event": "\(event.id)", "text": "\(event.message.text.escapedForLog)"])
         }
         return results
     }
