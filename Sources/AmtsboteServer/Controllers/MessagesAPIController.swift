@@ -12,7 +12,8 @@ struct MessagesAPIController: Sendable {
     struct Input: Decodable {
         var sender: String
         var id: String
-        var text: String
+        /// Optional when a `payload` is given.
+        var text: String?
         /// Optional: a choice payload from an earlier reply (`topic:<id>`).
         var payload: String?
         /// Optional language hint (`de`, `en`).
@@ -31,17 +32,31 @@ struct MessagesAPIController: Sendable {
             throw APIError.forbidden
         }
         guard let input = try? JSONDecoder().decode(Input.self, from: Data(Array(buffer: body))) else {
-            throw APIError.malformed(#"expected a JSON object {"sender", "id", "text"}"#)
+            throw APIError.malformed(#"expected a JSON object {"sender", "id", "text" or "payload"} with string values"#)
         }
         guard Self.isValidField(input.sender) else { throw APIError.malformed(Self.fieldRule("sender")) }
         guard Self.isValidField(input.id) else { throw APIError.malformed(Self.fieldRule("id")) }
-        guard !input.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty || input.payload != nil else {
+        let text = input.text ?? ""
+        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty || input.payload != nil else {
             throw APIError.noText
         }
+        guard (input.payload?.unicodeScalars.count ?? 0) <= WebChatController.maximumPayload else {
+            throw APIError.malformed("payload is longer than \(WebChatController.maximumPayload) characters")
+        }
+        guard (input.language?.unicodeScalars.count ?? 0) <= WebChatController.maximumLanguage else {
+            throw APIError.malformed("language must be a language code such as de or en")
+        }
         let message = InboundMessage(
-            channel: .api, senderID: input.sender, externalID: input.id, kind: input.payload == nil ? .text : .choice,
-            text: input.text, payload: input.payload, languageHint: input.language)
+            channel: .api, senderID: input.sender, externalID: Self.externalID(sender: input.sender, id: input.id),
+            kind: input.payload == nil ? .text : .choice, text: text, payload: input.payload, languageHint: input.language)
         return try JSONResponse.make(DirectReplyOutput(try await conversation.handle(message)))
+    }
+
+    /// The idempotency key per sender: ids were global, so a second sender's "m1" was taken for a
+    /// redelivery of the first one's and silently dropped. The sender's length keeps "a:b" + "c"
+    /// apart from "a" + "b:c".
+    static func externalID(sender: String, id: String) -> String {
+        "\(sender.utf8.count):\(sender):\(id)"
     }
 
     static func isValidField(_ value: String) -> Bool {

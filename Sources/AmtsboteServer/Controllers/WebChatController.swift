@@ -53,8 +53,15 @@ struct WebChatController: Sendable {
         guard MessagesAPIController.isValidField(input.id) else { throw APIError.malformed(MessagesAPIController.fieldRule("id")) }
         let text = input.text?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         guard !text.isEmpty || input.payload != nil else { throw APIError.noText }
-        guard text.count <= Self.maximumText else {
+        // Counted in Unicode scalars: one "character" may carry thousands of combining marks.
+        guard text.unicodeScalars.count <= Self.maximumText else {
             throw APIError.malformed("text is longer than \(Self.maximumText) characters")
+        }
+        guard (input.payload?.unicodeScalars.count ?? 0) <= Self.maximumPayload else {
+            throw APIError.malformed("payload is longer than \(Self.maximumPayload) characters")
+        }
+        guard (input.language?.unicodeScalars.count ?? 0) <= Self.maximumLanguage else {
+            throw APIError.malformed("language must be a language code such as de or en")
         }
         let message = InboundMessage(
             channel: .webchat, senderID: input.session, externalID: "\(input.session):\(input.id)",
@@ -67,7 +74,15 @@ struct WebChatController: Sendable {
         guard let session = query["session"].map(String.init), Self.isValidSession(session) else {
             throw APIError.malformed(Self.sessionRule)
         }
-        let after = query["after"].flatMap { Int64(String($0)) } ?? 0
+        // No `after`: from the start. One that is no message id is refused: read as 0, it sent the
+        // whole history again.
+        var after: Int64 = 0
+        if let text = query["after"] {
+            guard let value = Int64(String(text)), value >= 0 else {
+                throw APIError.malformed("after must be the id of a message (a whole number, 0 or more)")
+            }
+            after = value
+        }
         guard let conversation = try await database.conversation(channel: .webchat, senderID: session),
             let conversationID = conversation.id
         else { return try JSONResponse.make(Poll(messages: [])) }
@@ -77,6 +92,9 @@ struct WebChatController: Sendable {
 
     /// The longest message the page lets a visitor type (its textarea's `maxlength`).
     static let maximumText = 4000
+    /// Choice payloads are ours (`topic:<id>`); a language hint is a code.
+    static let maximumPayload = 256
+    static let maximumLanguage = 16
 
     static let sessionRule = "session must be 16 to 64 letters, digits, - or _"
 
