@@ -67,7 +67,7 @@ public func buildApplication(
         TelegramWebhookController(configuration: telegram, intake: intake).register(on: router)
     }
     if let token = configuration.apiToken {
-        MessagesAPIController(token: token, conversation: direct).register(on: router)
+        MessagesAPIController(token: token, conversation: direct, database: database).register(on: router)
     }
     // Last: applies only to requests that no route above matched.
     router.add(middleware: NotFoundMiddleware())

@@ -36,6 +36,29 @@ import Testing
         }
     }
 
+    @Test func apiCitizensFetchStaffRepliesByPolling() async throws {
+        try await withFakePlatform { _, fakePort in
+            try await ServerHarness.run(fakePort: fakePort) { (server: ServerHarness) async throws in
+                let question = Data(#"{"sender":"u9","id":"q1","text":"Wie bekomme ich einen Fischereischein?"}"#.utf8)
+                let asked = try JSONDecoder().decode(
+                    Output.self, from: try await server.request("POST", "/api/messages", body: question, headers: Self.auth).body)
+                let lastSeen = try #require(asked.replies.last?.id)
+                let database = try server.database()
+                let number = try #require(try await database.listCases().first?.number)
+                _ = try await database.reply(number: number, staff: "anna", text: "Den gibt es beim Ordnungsamt.")
+                // It was recorded as sent, but no route could fetch it.
+                let polled = try await server.request("GET", "/api/messages?sender=u9&after=\(lastSeen)", headers: Self.auth)
+                struct Poll: Decodable { var messages: [ReplyPayload] }
+                let messages = try JSONDecoder().decode(Poll.self, from: polled.body).messages
+                #expect(polled.status == 200 && messages.map(\.author) == ["staff"])
+                #expect(messages.first?.text.contains("Den gibt es beim Ordnungsamt.") == true)
+                #expect(try await server.request("GET", "/api/messages?sender=u9").status == 401)
+                #expect(try await server.request("GET", "/api/messages?sender=u9&after=x", headers: Self.auth).status == 400)
+                #expect(try await server.request("GET", "/api/messages", headers: Self.auth).status == 400)
+            }
+        }
+    }
+
     @Test func webChatLimitsCountScalarsAndBadCursorsAreRefused() async throws {
         try await withFakePlatform { _, fakePort in
             try await ServerHarness.run(fakePort: fakePort) { (server: ServerHarness) async throws in

@@ -1,13 +1,16 @@
 import AmtsboteCore
+import AmtsboteStore
 import Foundation
 import HTTPTypes
 import Hummingbird
 
 /// `POST /api/messages` with `Authorization: Bearer <AMTSBOTE_API_TOKEN>`:
-/// `{"sender": "...", "id": "...", "text": "..."}` in, `{"replies": [...]}` out.
+/// `{"sender": "...", "id": "...", "text": "..."}` in, `{"replies": [...]}` out;
+/// `GET /api/messages?sender=…&after=<id>` → `{"messages":[…]}`, later messages (staff replies).
 struct MessagesAPIController: Sendable {
     let token: String
     let conversation: DirectConversation
+    let database: AmtsboteDatabase
 
     struct Input: Decodable {
         var sender: String
@@ -23,14 +26,30 @@ struct MessagesAPIController: Sendable {
 
     func register(on router: Router<AppRequestContext>) {
         router.post("/api/messages") { request, context in try await receive(request, context: context) }
+        router.get("/api/messages") { request, _ in try await poll(request) }
     }
 
-    func receive(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let body = try await request.collectBody(upTo: context.maxUploadSize)
+    /// Staff replies reach API citizens this way: they were recorded as sent but nobody could fetch them.
+    func poll(_ request: Request) async throws -> Response {
+        try authorize(request)
+        let query = request.uri.queryParameters
+        guard let sender = query["sender"].map(String.init), Self.isValidField(sender) else {
+            throw APIError.malformed(Self.fieldRule("sender"))
+        }
+        return try await MessagePoll.response(
+            database: database, channel: .api, senderID: sender, after: try MessagePoll.cursor(in: query))
+    }
+
+    private func authorize(_ request: Request) throws {
         guard let authorization = request.headers[.authorization] else { throw APIError.unauthorized }
         guard authorization.hasPrefix("Bearer "), ConstantTime.equals(String(authorization.dropFirst(7)), token) else {
             throw APIError.forbidden
         }
+    }
+
+    func receive(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let body = try await request.collectBody(upTo: context.maxUploadSize)
+        try authorize(request)
         guard let input = try? JSONDecoder().decode(Input.self, from: Data(Array(buffer: body))) else {
             throw APIError.malformed(#"expected a JSON object {"sender", "id", "text" or "payload"} with string values"#)
         }

@@ -24,10 +24,6 @@ struct WebChatController: Sendable {
     }
 
 
-    struct Poll: Encodable {
-        var messages: [ReplyPayload]
-    }
-
     func register(on router: Router<AppRequestContext>) {
         router.get("/chat") { request, _ in try await page(request) }
         router.get("/chat/:file") { _, context in try assets.response(for: try context.parameters.require("file")) }
@@ -74,20 +70,8 @@ struct WebChatController: Sendable {
         guard let session = query["session"].map(String.init), Self.isValidSession(session) else {
             throw APIError.malformed(Self.sessionRule)
         }
-        // No `after`: from the start. One that is no message id is refused: read as 0, it sent the
-        // whole history again.
-        var after: Int64 = 0
-        if let text = query["after"] {
-            guard let value = Int64(String(text)), value >= 0 else {
-                throw APIError.malformed("after must be the id of a message (a whole number, 0 or more)")
-            }
-            after = value
-        }
-        guard let conversation = try await database.conversation(channel: .webchat, senderID: session),
-            let conversationID = conversation.id
-        else { return try JSONResponse.make(Poll(messages: [])) }
-        let records = try await database.outgoingMessages(conversationID: conversationID, after: after)
-        return try JSONResponse.make(Poll(messages: records.map { ReplyPayload(record: $0, reply: nil) }))
+        let after = try MessagePoll.cursor(in: query)
+        return try await MessagePoll.response(database: database, channel: .webchat, senderID: session, after: after)
     }
 
     /// The longest message the page lets a visitor type (its textarea's `maxlength`).
