@@ -87,7 +87,7 @@ enum EditorSession {
         var lines = [
             "",
             "# Antwort auf Fall \(r.number) (\(r.channel.rawValue), Sprache \(r.language)).",
-            "# Zeilen mit # werden nicht gesendet. Leer speichern bricht ab.",
+            "# Zeilen, die mit \"# \" beginnen, werden nicht gesendet. Leer speichern bricht ab.",
             "#",
         ]
         for message in detail.summary.citizenMessages {
@@ -116,10 +116,11 @@ enum EditorSession {
         return text
     }
 
-    /// The text without `#` lines, trimmed.
+    /// The text without comment lines (`#` alone or followed by a space, as the template writes
+    /// them), trimmed. A staff member's "#1 Zuerst: Termin buchen." is text: every `#` line was dropped.
     static func stripComments(_ text: String) -> String {
         text.split(separator: "\n", omittingEmptySubsequences: false)
-            .filter { !$0.hasPrefix("#") }
+            .filter { $0 != "#" && !$0.hasPrefix("# ") }
             .joined(separator: "\n")
             .trimmingCharacters(in: .whitespacesAndNewlines)
     }

@@ -125,6 +125,8 @@ import Testing
         let text = try EditorSession.edit(initial: "\n# Antwort auf Fall 1001\n# > Frage\n", editor: script.path)
         #expect(text == "Guten Tag,\nes geht.")
         #expect(throws: CLIError.self) { try EditorSession.edit(initial: "# nur Kommentar\n", editor: "true") }
+        // Only the template's comment form is a comment; "#1 …" is the staff member's text.
+        #expect(EditorSession.stripComments("#\n# > Frage\n#1 Zuerst: Termin buchen.\n#2 Dann kommen.") == "#1 Zuerst: Termin buchen.\n#2 Dann kommen.")
     }
 }
 
