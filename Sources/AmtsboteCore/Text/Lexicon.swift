@@ -68,7 +68,7 @@ extension Lexicon {
             wann wieso weshalb woher wohin brauche brauch brauchen bräuchte eigene eigenen eigener eigenes eigenem machen mache macht bekomme bekommen kriege \
             krieg kriegen bekommt frage fragen weiß wissen sagen kurz mal halt eben denn nochmal sowie beziehungsweise \
             liebe lieber sehr geehrte geehrter danke dank grüße gruß vielen herzlichen kommt komme kommen kam nein \
-            lassen lässt ließ gehe ging gegangen sagt sagen tun tue getan erledigen erledige erledigt glaube \
+            lassen lässt ließ gehe ging gegangen gekommen sagt sagen tun tue getan erledigen erledige erledigt glaube \
             glaub denke vermute vielleicht eventuell wahrscheinlich
             """.split(separator: " ").map(String.init)),
         markers: Set("""
