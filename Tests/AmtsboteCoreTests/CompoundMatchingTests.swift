@@ -6,13 +6,6 @@ import Testing
 /// parts before it ("Ausländerbehörde" is an authority, but not every topic that mentions one).
 @Suite("Compound words")
 struct CompoundMatchingTests {
-    /// A small base built for one test, with the given topics (`id` → file text) under `topics/t/`.
-    func matcher(_ topics: [String: String]) throws -> Matcher {
-        let files = Dictionary(uniqueKeysWithValues: topics.map { ("topics/t/\($0.key).de.md", $0.value) })
-        let result = try TempKnowledgeBase.load(files)
-        return Matcher(knowledgeBase: try #require(result.knowledgeBase, "\(result.errors)"))
-    }
-
     let taxes = [
         "hundesteuer": TempKnowledgeBase.topic(
             title: "Hundesteuer", question: "Wie hoch ist die Steuer für einen Hund?",
@@ -32,7 +25,7 @@ struct CompoundMatchingTests {
     func oneWordSeveralTopics() throws {
         // "Steuer" stands alone in a question of the dog tax only; that makes the question
         // nearer, not the citizen's meaning clearer.
-        let r = try matcher(taxes).match("Steuer", language: "de")
+        let r = try TempKnowledgeBase.matcher(taxes).match("Steuer", language: "de")
         #expect(r.outcome == .clarify, "\(r)")
         #expect(Set(r.candidates.map(\.id)) == ["hundesteuer", "grundsteuer"], "\(r.candidates)")
     }
@@ -42,14 +35,14 @@ struct CompoundMatchingTests {
         ("Wann ist die Grundsteuer fällig?", "grundsteuer"),
     ])
     func sentencesStillDecide(_ text: String, _ expected: String) throws {
-        let r = try matcher(taxes).match(text, language: "de")
+        let r = try TempKnowledgeBase.matcher(taxes).match(text, language: "de")
         #expect(r.outcome == .answer && r.topic == expected, "\(r)")
     }
 
     @Test("one word that a topic has only as the first part of a compound does not make that topic a choice")
     func modifierIsNoChoice() throws {
         // The cemetery has "Wahl" only in "Wahlgrab"; the elections have it as a word.
-        let r = try matcher(taxes).match("Wahl", language: "de")
+        let r = try TempKnowledgeBase.matcher(taxes).match("Wahl", language: "de")
         #expect(r.outcome == .answer && r.topic == "wahlen", "\(r)")
     }
 
@@ -63,7 +56,7 @@ struct CompoundMatchingTests {
                 title: "Wohnsitz abmelden", question: "Ich ziehe ins Ausland",
                 body: "Wer ins Ausland zieht, meldet sich ab. Das gilt auch für Ausländer."),
         ]
-        let matcher = try matcher(topics)
+        let matcher = try TempKnowledgeBase.matcher(topics)
         let r = matcher.match("Wo ist die Ausländerbehörde?", language: "de")
         #expect(r.topic != "fuehrungszeugnis", "\(r)")
         #expect(r.candidates.first { $0.id == "fuehrungszeugnis" } == nil, "\(r.candidates)")

@@ -104,6 +104,14 @@ struct TempKnowledgeBase {
     static func load(city: String? = nil, _ files: [String: String]) throws -> KnowledgeLoadResult {
         try TempKnowledgeBase(city: city, files: files).load()
     }
+
+    /// A matcher on a small base built for one test: the given German topics (`id` → file
+    /// text) under `topics/t/`.
+    static func matcher(_ topics: [String: String]) throws -> Matcher {
+        let files = Dictionary(uniqueKeysWithValues: topics.map { ("topics/t/\($0.key).de.md", $0.value) })
+        let result = try load(files)
+        return Matcher(knowledgeBase: try #require(result.knowledgeBase, "\(result.errors)"))
+    }
 }
 
 extension KnowledgeLoadResult {

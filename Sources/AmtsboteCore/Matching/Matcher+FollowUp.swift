@@ -53,10 +53,11 @@ extension Matcher {
         guard let index = indexes[language] else { return false }
         let few = max(3, index.topicCount / 10)
         let excepted = except.flatMap { knowledgeBase.position(of: $0) }.map(Int32.init)
-        let people = compiled[language]?.people ?? []
+        let context = (compiled[language]?.people ?? []).union(compiled[language]?.places ?? [])
         return contentTokens.contains { token in
-            // A person says for whom, not what about: "und meine Frau?" names no topic.
-            guard !people.contains(token), let term = index.termIDs[index.vocabulary.stem(of: token)] else { return false }
+            // A person or a place says for whom or where, not what about: "und meine Frau?",
+            // "und in Österreich?" name no topic.
+            guard !context.contains(token), let term = index.termIDs[index.vocabulary.stem(of: token)] else { return false }
             let asked = index.askingPostings(of: term)
             return asked.count <= few && !asked.contains { $0.topic == excepted }
         }
@@ -67,7 +68,8 @@ extension Matcher {
     /// of its compound parts): a rare word, unknown to the base or found in only a few other
     /// topics; or, with `everydayCounts` (another topic fits the message confidently), an everyday
     /// word that other topics are asked about ("and what about my car?" after the appointment
-    /// booking), unless it names a person ("und meine Frau?"). "Wo ist die Stelle?" fits no topic
+    /// booking), unless it names a person ("und meine Frau?"). A place never does ("und wenn ich
+    /// nach Spanien ziehe?" stays with the deregistration). "Wo ist die Stelle?" fits no topic
     /// confidently: it stays with the topic in hand.
     private func bringsNewSubject(_ contentTokens: [String], topic position: Int, language: String, everydayCounts: Bool) -> Bool {
         let frequency = frequencies[language] ?? WordFrequencies.shared(language)
@@ -75,7 +77,7 @@ extension Matcher {
         let aspects = lexicon?.lexicon.aspects ?? []
         let topic = Int32(position)
         return contentTokens.contains { token in
-            guard token.count > 1, !aspects.contains(token) else { return false }
+            guard token.count > 1, !aspects.contains(token), lexicon?.places.contains(token) != true else { return false }
             let everyday = frequency.zipf(token) >= Self.subjectZipf
             if everyday && (!everydayCounts || lexicon?.people.contains(token) == true) { return false }
             var elsewhere = 0

@@ -154,6 +154,11 @@ extension Matcher {
             let t = (Double(zipf) - c.rareZipf) / max(common - c.rareZipf, 0.1)
             return max(minimum, min(1, 1 - t * (1 - minimum)))
         }
+        // A person or a place says for whom or where, not what about: it is no misspelling of
+        // another word and no compound ("Großmutter" is no "groß" + "Mutter").
+        func isContext(_ token: String) -> Bool {
+            lexicon?.people.contains(token) == true || lexicon?.places.contains(token) == true
+        }
         // Multi-word synonyms ("identity card" for "id card") found in the message.
         let phraseAlternatives = synonymTable?.phraseAlternatives(in: stems) ?? [:]
         for (position, token) in content.enumerated() {
@@ -184,10 +189,10 @@ extension Matcher {
             } else if let relative = vocabulary.prefixRelative(of: stem), let term = index.termIDs[relative] {
                 alternatives.append((term, Float(configuration.typoFactor)))
                 weight = index.idf[Int(term)]
-            } else if let corrected = vocabulary.correction(of: token), let term = index.termIDs[corrected] {
+            } else if !isContext(token), let corrected = vocabulary.correction(of: token), let term = index.termIDs[corrected] {
                 alternatives.append((term, Float(configuration.typoFactor)))
                 weight = index.idf[Int(term)]
-            } else if token.count >= 7, let parts = vocabulary.compoundParts(of: token) {
+            } else if token.count >= 7, !isContext(token), let parts = vocabulary.compoundParts(of: token) {
                 // Each part is a word of its own: "Kitagebühren" asks about kita and gebühren.
                 let terms = parts.compactMap { index.termIDs[$0] }
                 for (position, term) in terms.enumerated() {
@@ -207,6 +212,7 @@ extension Matcher {
             if !alternatives.isEmpty { weight *= rarity(token, common: c.knownCommonZipf, minimum: c.minimumKnownWeight) }
             if lexicon?.lexicon.aspects.contains(token) == true { weight = min(weight, c.aspectWeightCap) }
             if lexicon?.people.contains(token) == true { weight = min(weight, c.peopleWeightCap) }
+            if lexicon?.places.contains(token) == true { weight = min(weight, c.placeWeightCap) }
             result.append(QueryToken(weight: weight, alternatives: alternatives))
         }
         return result

@@ -35,6 +35,10 @@ public struct MatcherConfiguration: Sendable, Hashable {
     /// Most a word naming a relative or close person weighs (the lexicon's `people`): "wife" in
     /// "Can my wife pick up my passport for me?" decided for the topic whose sample question has it.
     public var peopleWeightCap: Double = 1.0
+    /// Most a country or nationality weighs (the lexicon's `places`): "Brazil" in "I am coming
+    /// from Brazil … how do I register my address?" is rare, unknown to the base, and weighed
+    /// more than "register" and "address" together.
+    public var placeWeightCap: Double = 1.0
     /// How many candidates to report.
     public var maxCandidates: Int = 5
     /// Only this many Unicode scalars of a message are read (Telegram's and WhatsApp's longest

@@ -37,6 +37,10 @@ public struct Lexicon: Sendable {
     /// Words naming relatives and people close to one ("Oma", "my wife"): they say for whom,
     /// rarely what about, so they weigh little however rare they are in the texts.
     public var people: Set<String> = []
+    /// Countries, continents and their peoples ("Spanien", "from Brazil", "Italiener"): they say
+    /// where from or where to, rarely what about, so like `people` they weigh little, and they
+    /// are never split as compounds ("Großbritannien").
+    public var places: Set<String> = []
 
     /// The built-in lexicon for a language code (empty for unknown languages).
     public static func builtIn(_ language: String) -> Lexicon {
@@ -69,7 +73,7 @@ extension Lexicon {
             krieg kriegen bekommt frage fragen weiß wissen sagen kurz mal halt eben denn nochmal sowie beziehungsweise \
             liebe lieber sehr geehrte geehrter danke dank grüße gruß vielen herzlichen kommt komme kommen kam nein \
             lassen lässt ließ gehe ging gegangen gekommen sagt sagen tun tue getan erledigen erledige erledigt glaube \
-            glaub denke vermute vielleicht eventuell wahrscheinlich
+            glaub denke vermute vielleicht eventuell wahrscheinlich wegen trotz während
             """.split(separator: " ").map(String.init)),
         markers: Set("""
             der die das und ich ist nicht mein meine wie was wo kann bei für mit ein eine sie wir habe bin auch noch zum \
@@ -155,6 +159,21 @@ extension Lexicon {
             mama papa mutti vati eltern oma opa omi großmutter großvater großeltern sohn tochter bruder schwester \
             tante onkel neffe nichte cousin cousine enkel enkelin freund freundin verlobte verlobter schwiegermutter \
             schwiegervater
+            """.split(whereSeparator: \.isWhitespace).map(String.init)),
+        places: Set("""
+            spanien italien frankreich polen türkei griechenland portugal österreich schweiz niederlande holland \
+            belgien luxemburg dänemark schweden norwegen finnland irland england schottland grossbritannien \
+            usa amerika kanada mexiko brasilien argentinien kolumbien chile peru venezuela indien pakistan \
+            bangladesch china japan korea vietnam thailand philippinen indonesien australien neuseeland russland \
+            ukraine weissrussland belarus moldau rumänien bulgarien ungarn tschechien slowakei kroatien serbien \
+            bosnien kosovo albanien mazedonien nordmazedonien slowenien montenegro litauen lettland estland \
+            syrien irak iran afghanistan libanon israel jordanien ägypten marokko tunesien algerien libyen \
+            nigeria ghana kenia äthiopien eritrea somalia kamerun afrika asien südamerika nordamerika \
+            spanier spanierin italiener italienerin franzose französin pole polin türke türkin grieche griechin \
+            portugiese portugiesin österreicher österreicherin schweizer schweizerin niederländer niederländerin \
+            brite britin engländer engländerin ire irin amerikaner amerikanerin kanadier kanadierin brasilianer \
+            brasilianerin inder inderin chinese chinesin russe russin ukrainer ukrainerin rumäne rumänin \
+            bulgare bulgarin kroate kroatin serbe serbin syrer syrerin afghane afghanin iraker irakerin
             """.split(whereSeparator: \.isWhitespace).map(String.init))
     )
 
@@ -242,6 +261,20 @@ extension Lexicon {
             grandma grandpa granny grandparents son daughter brother sister aunt uncle nephew niece cousin \
             grandson granddaughter grandchild friend boyfriend girlfriend fiance fiancee fiancé fiancée \
             mother-in-law father-in-law
+            """.split(whereSeparator: \.isWhitespace).map(String.init)),
+        places: Set("""
+            spain italy france poland turkey greece portugal austria switzerland netherlands holland belgium \
+            luxembourg denmark sweden norway finland ireland england scotland wales britain uk usa america \
+            canada mexico brazil argentina colombia chile peru venezuela india pakistan bangladesh china japan \
+            korea vietnam thailand philippines indonesia australia zealand russia ukraine belarus moldova \
+            romania bulgaria hungary czechia slovakia croatia serbia bosnia kosovo albania macedonia slovenia \
+            montenegro lithuania latvia estonia syria iraq iran afghanistan lebanon israel jordan egypt morocco \
+            tunisia algeria libya nigeria ghana kenya ethiopia eritrea somalia cameroon africa asia \
+            spanish italian french polish turkish greek portuguese austrian swiss dutch belgian danish swedish \
+            norwegian finnish irish scottish welsh british american canadian mexican brazilian argentinian \
+            colombian indian pakistani chinese japanese korean vietnamese thai filipino australian russian \
+            ukrainian romanian bulgarian hungarian czech croatian serbian bosnian albanian syrian iraqi iranian \
+            afghan lebanese egyptian moroccan nigerian ghanaian kenyan ethiopian eritrean somali
             """.split(whereSeparator: \.isWhitespace).map(String.init))
     )
 }

@@ -56,6 +56,8 @@ struct CompiledLexicon: Sendable {
     let probes: PhraseSet
     /// `Lexicon.people` tokenised like messages ("großmutter" → "grossmutter").
     let people: Set<String>
+    /// `Lexicon.places` tokenised the same way ("österreich", "grossbritannien").
+    let places: Set<String>
     let gratitudeLinks: Set<String>
     let questionWords: Set<String>
 
@@ -69,6 +71,7 @@ struct CompiledLexicon: Sendable {
         smalltalk = lexicon.smalltalk.map { ($0.0, PhraseSet($0.1)) }
         probes = PhraseSet(lexicon.probes)
         people = Set(lexicon.people.flatMap(TextNormalizer.tokens))
+        places = Set(lexicon.places.flatMap(TextNormalizer.tokens))
         gratitudeLinks = Set(lexicon.gratitudeLinks.flatMap(TextNormalizer.tokens).map(TextNormalizer.fold))
         questionWords = Set(lexicon.questionWords.flatMap(TextNormalizer.tokens).map(TextNormalizer.fold))
     }
