@@ -221,6 +221,11 @@ struct MatcherTests {
         "Kann ich bitte mit einem Menschen sprechen?",
         "talk to a human",
         "I want to speak to a real person about my ID card",
+        // A call back, or a message for someone on the staff, only a person can arrange.
+        "Können Sie mich bitte wegen meines Personalausweises zurückrufen?",
+        "Herr Müller wollte mich zurückrufen, können Sie ihn daran erinnern?",
+        "Rufen Sie mich bitte an",
+        "Could someone call me back about my ID card?",
     ])
     func humanRequest(_ text: String) throws {
         let r = try MiniCity.requireMatcher().match(text)

@@ -121,6 +121,8 @@ extension Lexicon {
             "mit einem menschen", "echten menschen", "echter mensch", "mensch sprechen", "menschen sprechen",
             "person sprechen", "mit jemandem sprechen", "sachbearbeiter sprechen", "mit ihrem team",
             "kein bot", "keinen bot",
+            // A call back, or a message for someone on the staff, only a person can arrange.
+            "zurückrufen", "zurückgerufen", "rückruf", "ruft mich", "rufen sie mich", "mich anrufen",
         ]),
         dataRequest: phrases([
             "daten löschen", "daten gelöscht", "daten entfernen", "löscht meine daten", "lösche meine daten",
@@ -225,6 +227,7 @@ extension Lexicon {
             "talk to a human", "speak to a human", "talk to a person", "speak to a person", "real person",
             "real human", "human agent", "talk to someone", "speak to someone", "talk to staff", "speak to staff",
             "member of staff", "not a bot", "talk to an agent",
+            "call me back", "call back", "called back", "callback", "call me", "phone me", "ring me",
         ]),
         dataRequest: phrases([
             "delete my data", "erase my data", "remove my data", "delete all my data", "delete my messages",
