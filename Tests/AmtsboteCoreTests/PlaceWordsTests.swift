@@ -45,6 +45,19 @@ struct PlaceWordsTests {
         #expect(!r.candidates.contains { $0.id == "tonne" || $0.id == "mutterschutz" }, "\(r.candidates)")
     }
 
+    @Test("on the sample city, inflected relatives weigh as little as the plain word", arguments: [
+        ("de", ["sohnes", "söhne", "töchter", "vaters", "mütter", "freunde"]),
+        ("en", ["sons", "daughters", "wives", "friends"]),
+    ])
+    func inflectedRelatives(_ language: String, _ words: [String]) throws {
+        let matcher = try SampleCity.requireMatcher()
+        let index = try #require(matcher.indexes[language])
+        for word in words {
+            let tokens = matcher.queryTokens([word], in: index)
+            #expect(tokens.count == 1 && tokens[0].weight <= matcher.configuration.peopleWeightCap, "\(word): \(tokens.map(\.weight))")
+        }
+    }
+
     @Test("on the sample city, a country stands for abroad (city.yaml) and a follow-up naming one stays with the topic", arguments: [
         ("und wenn ich nach Spanien ziehe?", "wohnsitz-abmelden"),
         ("and what if I move to Spain?", "wohnsitz-abmelden"),

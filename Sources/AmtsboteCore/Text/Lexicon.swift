@@ -160,7 +160,9 @@ extension Lexicon {
             frau mann ehefrau ehemann gattin gatte partner partnerin lebensgefährte lebensgefährtin mutter vater \
             mama papa mutti vati eltern oma opa omi großmutter großvater großeltern sohn tochter bruder schwester \
             tante onkel neffe nichte cousin cousine enkel enkelin freund freundin verlobte verlobter schwiegermutter \
-            schwiegervater
+            schwiegervater \
+            frauen männer mannes mütter väter vaters söhne sohnes töchter brüder bruders schwestern tanten onkels \
+            enkels enkelkind enkelkinder freunde freundes freundinnen partners omas opas
             """.split(whereSeparator: \.isWhitespace).map(String.init)),
         places: Set("""
             spanien italien frankreich polen türkei griechenland portugal österreich schweiz niederlande holland \
@@ -263,7 +265,8 @@ extension Lexicon {
             wife husband partner spouse mother father mum mom mam dad mommy daddy parents grandmother grandfather \
             grandma grandpa granny grandparents son daughter brother sister aunt uncle nephew niece cousin \
             grandson granddaughter grandchild friend boyfriend girlfriend fiance fiancee fiancé fiancée \
-            mother-in-law father-in-law
+            mother-in-law father-in-law wives husbands mothers fathers sons daughters brothers sisters aunts \
+            uncles nephews nieces cousins grandchildren grandsons granddaughters friends
             """.split(whereSeparator: \.isWhitespace).map(String.init)),
         places: Set("""
             spain italy france poland turkey greece portugal austria switzerland netherlands holland belgium \
