@@ -218,6 +218,22 @@ struct ReplyComposerTests {
         #expect(!reply.text.contains("Montag"))
     }
 
+    @Test("{when} is the time alone today, the weekday within a week, the date further ahead", arguments: [
+        ((2026, 3, 10, 12, 30), "14:00", "14:00"),  // Tuesday lunch break
+        ((2026, 3, 10, 9, 30), "09:30", "09:30"),  // open now (was "Dienstag, 09:30" on a Tuesday)
+        ((2026, 3, 6, 17, 0), "Montag, 08:00", "Monday, 08:00"),
+        ((2026, 12, 18, 17, 0), "Montag, 4. Januar, 08:00", "Monday, January 4, 08:00"),  // closed over the holidays
+    ])
+    func whenWording(_ now: (Int, Int, Int, Int, Int), _ german: String, _ english: String) throws {
+        var city = try MiniCity.base().city
+        let office = try #require(StaffAvailability(city: city).staffOffice?.id)
+        city.offices[office]?.closedDays.formUnion((21...31).map { "2026-12-\($0)" } + ["2027-01-01"])
+        let availability = StaffAvailability(city: city)
+        let date = Self.berlin(now.0, now.1, now.2, now.3, now.4)
+        #expect(availability.nextStaffTime(after: date, language: "de") == german)
+        #expect(availability.nextStaffTime(after: date, language: "en") == english)
+    }
+
     @Test("{when} is in the city's time zone, not the machine's")
     func timeZoneIndependent() throws {
         let availability = StaffAvailability(city: try MiniCity.base().city)

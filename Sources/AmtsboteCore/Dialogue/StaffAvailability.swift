@@ -35,13 +35,25 @@ public struct StaffAvailability: Sendable {
         return nil
     }
 
-    /// "Montag, 08:00" / "Monday, 08:00" for the next time staff are at work.
+    /// When staff are next at work, as the reply's {when}: the time alone when that is today
+    /// ("14:00"; "Montag, 15:41" read as next Monday when sent on a Monday), the weekday within a
+    /// week ("Montag, 08:00" / "Monday, 08:00"), and the date too when further ahead (over the
+    /// holidays: "Montag, 4. Januar, 08:00").
     public func nextStaffTime(after date: Date, language: String) -> String? {
-        guard let opening = nextOpening(after: date) else { return nil }
+        guard let opening = nextOpening(after: date), let zone = TimeZone(identifier: city.timezone) else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let days = calendar.dateComponents([.day], from: calendar.startOfDay(for: date), to: calendar.startOfDay(for: opening)).day ?? 0
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: language)
-        formatter.timeZone = TimeZone(identifier: city.timezone)
-        formatter.dateFormat = "EEEE, HH:mm"
+        formatter.timeZone = zone
+        switch days {
+        case ..<1: formatter.dateFormat = "HH:mm"
+        case 1..<7: formatter.dateFormat = "EEEE, HH:mm"
+        default:
+            formatter.setLocalizedDateFormatFromTemplate("EEEEdMMMM")
+            formatter.dateFormat = (formatter.dateFormat ?? "EEEE") + ", HH:mm"
+        }
         return formatter.string(from: opening)
     }
 
