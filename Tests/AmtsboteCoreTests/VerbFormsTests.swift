@@ -29,6 +29,24 @@ struct VerbFormsTests {
         #expect(vocabulary.infinitiveStem(of: form) == vocabulary.stem(of: infinitive))
     }
 
+    @Test("a noun's -s plural after a vowel reaches its singular; other final s do not", arguments: [
+        ("kitas", "kita"),
+        ("autos", "auto"),
+        ("handys", "handy"),
+        ("haus", nil),  // "-us": no plural, though "hau" (umhauen) were known
+        ("gebühres", nil),  // "-es" is the stemmer's
+        ("busses", nil),
+    ])
+    func sPlural(_ token: String, _ singular: String?) throws {
+        let result = try TempKnowledgeBase.load([
+            "topics/t/kita.de.md": TempKnowledgeBase.topic(
+                title: "Kita", question: "Wie bekomme ich einen Platz in der Kita?",
+                body: "Mit dem Auto oder dem Handy melden Sie sich an. Wir hauen nichts um."),
+        ])
+        let vocabulary = try #require(result.knowledgeBase.map { Matcher(knowledgeBase: $0).indexes["de"]!.vocabulary })
+        #expect(vocabulary.sPluralStem(of: token) == singular.map(vocabulary.stem(of:)))
+    }
+
     @Test("a word that is no verb form of a known verb finds nothing", arguments: ["gaube", "markt", "rente", "test"])
     func noVerb(_ word: String) throws {
         #expect(try #require(Self.vocabulary).infinitiveStem(of: word) == nil)

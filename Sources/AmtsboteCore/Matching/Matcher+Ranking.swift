@@ -173,10 +173,18 @@ extension Matcher {
                 if let verb = vocabulary.separableStem(of: token), verb != stem, let verbTerm = index.termIDs[verb] {
                     alternatives.append((verbTerm, 1))
                 }
+                // A plural one text happens to use ("Kitas") means its singular, which the others use.
+                if let singular = vocabulary.sPluralStem(of: token), singular != stem, let singularTerm = index.termIDs[singular] {
+                    alternatives.append((singularTerm, 1))
+                    weight = min(weight, index.idf[Int(singularTerm)])
+                }
                 // A particle verb's infinitive beside the form itself ("abholt" → abholen).
                 for verb in separated[token]?.dropFirst() ?? [] {
                     if let verbTerm = index.termIDs[verb] { alternatives.append((verbTerm, 1)) }
                 }
+            } else if let singular = vocabulary.sPluralStem(of: token), let term = index.termIDs[singular] {
+                alternatives.append((term, 1))
+                weight = index.idf[Int(term)]
             } else if let separable = vocabulary.separableStem(of: token), let term = index.termIDs[separable] {
                 alternatives.append((term, 1))
                 weight = index.idf[Int(term)]

@@ -41,6 +41,17 @@ extension Vocabulary {
         return nil
     }
 
+    /// The known stem of a German noun's "-s" plural after a vowel ("Kitas" → Kita, "Autos" →
+    /// Auto, "Handys" → Handy): the stemmer removes a final "s" only after a consonant. Not after
+    /// "e" or "u", where "s" is rarely a plural ("Haus", "Bus").
+    func sPluralStem(of token: String) -> String? {
+        guard language == "de", token.count >= 4, token.hasSuffix("s") else { return nil }
+        let singular = token.dropLast()
+        guard let last = singular.last, "aioy".contains(last) else { return nil }
+        let stem = self.stem(of: String(singular))
+        return knows(stem: stem) ? stem : nil
+    }
+
     /// For a separable verb's participle the base does not know, the known participle without its
     /// particle ("hergezogen" → gezogen): the same action, though the particle's nuance is lost.
     func participleWithoutParticle(of token: String) -> String? {
