@@ -203,6 +203,17 @@ struct MatcherTests {
         try Self.expectAnswer("Danke! Und wie beantrage ich einen Bewohnerparkausweis?", "parkausweis-beantragen")
     }
 
+    @Test("on the sample city, a greeting or farewell around a question leaves its confidence as it is", arguments: [
+        ("Good morning, I left my umbrella on the tram. Has anyone handed it in?", "I left my umbrella on the tram. Has anyone handed it in?"),
+        ("Guten Tag, wie melde ich Sperrmüll an? Viele Grüße", "wie melde ich Sperrmüll an?"),
+    ])
+    func courtesyDoesNotDilute(_ polite: String, _ plain: String) throws {
+        let matcher = try SampleCity.requireMatcher()
+        let (a, b) = (matcher.match(polite), matcher.match(plain))
+        #expect(a.topic == b.topic && a.outcome == b.outcome, "\(Self.describe(a)) / \(Self.describe(b))")
+        #expect(abs(a.confidence - b.confidence) < 0.001, "\(a.confidence) / \(b.confidence)")
+    }
+
     @Test("danger to life gives the emergency outcome", arguments: [
         "Mein Nachbar ist bewusstlos",
         "Es brennt in meiner Küche!",

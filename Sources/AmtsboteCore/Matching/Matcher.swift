@@ -82,7 +82,7 @@ public struct Matcher: Sendable {
             return emergency(tokens, outside: covered, language: detected, day: day)
         }
 
-        let ranked = rank(tokens, language: detected, day: day)
+        var ranked = rank(tokens, language: detected, day: day)
         let candidates = Array(ranked.prefix(configuration.maxCandidates))
 
         if allLexicons.contains(where: { $0.dataRequest.containsAny(in: folded) }) {
@@ -100,6 +100,13 @@ public struct Matcher: Sendable {
             return smalltalk
         }
 
+        // A greeting or farewell around the question says nothing about its topic: "Good
+        // morning, I left my umbrella on the tram …" weighed "good" and "morning" like "tram".
+        let courtesy = allLexicons.lazy.map { $0.courtesyPositions(in: folded) }.first { !$0.isEmpty } ?? []
+        if !courtesy.isEmpty {
+            tokens = tokens.indices.filter { !courtesy.contains($0) }.map { tokens[$0] }
+            ranked = rank(tokens, language: detected, day: day)
+        }
         let contentTokens = tokens.filter { isContent($0, language: detected) }
         var result = decide(ranked, language: detected, tokens: tokens, contentTokens: contentTokens, contextTopic: contextTopic)
         if result.outcome == .answer, let topic = result.topic {

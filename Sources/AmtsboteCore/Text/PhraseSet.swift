@@ -91,6 +91,12 @@ struct CompiledLexicon: Sendable {
         return (kinds, covered)
     }
 
+    /// Positions of greetings and farewells ("Guten Morgen", "Viele Grüße", "good morning"):
+    /// around a question they say nothing about its topic.
+    func courtesyPositions(in folded: [String]) -> Set<Int> {
+        Set(smalltalk.filter { $0.0 == .greeting || $0.0 == .goodbye }.flatMap { $0.1.matches(in: folded).flatMap { $0 } })
+    }
+
     /// What thanks are for ("Danke für die Info zum Personalausweis", "thanks for your help"): up
     /// to five words after "für"/"for", ending before a question word ("…, wie beantrage ich …").
     private func thanked(after end: Int, in folded: [String]) -> Range<Int> {
