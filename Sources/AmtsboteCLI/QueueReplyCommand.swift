@@ -9,7 +9,7 @@ struct QueueReplyCommand: AsyncParsableCommand {
         commandName: "reply",
         abstract: "Answer the citizen on the channel they used (through the server's outbox).",
         discussion: """
-            Without text, opens $VISUAL or $EDITOR (lines starting with # are left out; an empty text cancels). \
+            Without text, opens $VISUAL or $EDITOR (lines that are # alone or start with "# " are left out; an empty text cancels). \
             The citizen receives the text after the `staff_reply` sentence from city.yaml ("Antwort unseres \
             Teams:"). Messenger and Instagram replies after 24 hours carry the HUMAN_AGENT tag automatically. \
             When the platform no longer allows a reply, nothing is sent and you are told what to do instead. \

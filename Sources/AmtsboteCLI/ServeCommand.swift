@@ -14,7 +14,7 @@ struct ServeCommand: AsyncParsableCommand {
               META_APP_SECRET, META_VERIFY_TOKEN, META_PAGE_ACCESS_TOKEN, WHATSAPP_ACCESS_TOKEN, META_GRAPH_URL
                 -> GET/POST /webhooks/meta
               TELEGRAM_BOT_TOKEN, TELEGRAM_SECRET_TOKEN, TELEGRAM_API_URL -> POST /webhooks/telegram
-              AMTSBOTE_API_TOKEN -> POST /api/messages (Bearer token)
+              AMTSBOTE_API_TOKEN -> POST and GET /api/messages (Bearer token)
             The web chat is always on at /chat. Health: GET /healthz, GET /readyz.
             LOG_LEVEL (trace, debug, info, notice, warning, error) sets the log level; message texts are
             logged only at debug and trace.
