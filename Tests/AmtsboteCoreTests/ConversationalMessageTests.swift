@@ -79,6 +79,8 @@ struct ConversationalMessageTests {
         let matcher = try SampleCity.requireMatcher()
         for (text, forced, expected) in [
             ("Sorry, do you speak English?", "de", "en"), ("Deutsch bitte", "en", "de"), ("Sprechen Sie Deutsch?", "en", "de"),
+            // Asked in the other language: a visitor who knows a few words of it.
+            ("Sprechen Sie Englisch?", "de", "en"), ("Do you speak German?", "en", "de"),
         ] {
             let r = matcher.match(text, language: forced)
             #expect(r.outcome == .smalltalk && r.smalltalk == .capabilities && r.language == expected, "\(text) → \(MatcherTests.describe(r))")
@@ -86,6 +88,9 @@ struct ConversationalMessageTests {
         // Without the request the question fits no topic confidently ("speak", "English" count against it).
         let question = matcher.match("Do you speak English? I need a new passport")
         #expect(question.outcome == .answer && question.topic == "reisepass" && question.language == "en", "\(MatcherTests.describe(question))")
+        // One word besides the request is a question when the base knows it.
+        let oneWord = matcher.match("Sprechen Sie Englisch? Meldebescheinigung")
+        #expect(oneWord.outcome == .answer && oneWord.topic == "meldebescheinigung" && oneWord.language == "en", "\(MatcherTests.describe(oneWord))")
         // "in English" inside a question is no request.
         let inside = matcher.match("Is the form available in English?")
         #expect(inside.outcome != .smalltalk, "\(MatcherTests.describe(inside))")

@@ -68,7 +68,10 @@ public struct Matcher: Sendable {
         // ("Do you speak English? I need a passport") it is left out of the matching.
         let languageRequest = requestedLanguage(tokens, folded: folded)
         if let request = languageRequest {
-            if request.restCount <= 1 {
+            // Besides the request, nothing or a stray word ("Sorry, do you speak English?"); a word
+            // the base knows is a question ("Sprechen Sie Englisch? Meldebescheinigung").
+            let rest = tokens.indices.filter { !request.covered.contains($0) }.map { tokens[$0] }
+            if request.restCount == 0 || (request.restCount == 1 && !rest.contains(where: isKnownWord)) {
                 return MatchResult(language: request.language, outcome: .smalltalk, confidence: 1, smalltalk: .capabilities)
             }
             tokens = tokens.indices.filter { !request.covered.contains($0) }.map { tokens[$0] }
@@ -201,6 +204,12 @@ public struct Matcher: Sendable {
             return (language, covered, contentCount(tokens, outside: covered))
         }
         return nil
+    }
+
+    /// Whether some topic text in any language has the word (its stem).
+    func isKnownWord(_ token: String) -> Bool {
+        token.count > 1 && isContent(token, language: nil)
+            && indexes.values.contains { $0.termIDs[$0.vocabulary.stem(of: token)] != nil }
     }
 
     /// Whether `phrases` occur in the message and at most one content word besides them.

@@ -142,11 +142,14 @@ extension Lexicon {
             termin termine online internet formular antrag frist fristen wann öffnungszeiten geöffnet offen \
             zuständig adresse telefon telefonnummer kontakt persönlich vollmacht \
             montag dienstag mittwoch donnerstag freitag samstag sonntag montags dienstags mittwochs donnerstags \
-            freitags samstags sonntags wochenende feiertag feiertags heute morgen morgens mittags abends uhr
+            freitags samstags sonntags wochenende feiertag feiertags heute morgen morgens mittags abends uhr \
+            englisch englische englischen sprache übersetzung übersetzt email e-mail mail post brief
             """.split(whereSeparator: \.isWhitespace).map(String.init)),
         languageRequest: phrases([
             "sprechen sie deutsch", "sprichst du deutsch", "deutsch bitte", "bitte deutsch",
             "können wir deutsch", "kann ich deutsch",
+            // Asked in English for German.
+            "do you speak german", "can you speak german", "german please", "in german please",
         ]),
         gratitudeLinks: ["für"],
         questionWords: [
@@ -247,11 +250,15 @@ extension Lexicon {
             documents document papers proof bring need appointment appointments online internet form application \
             deadline when open opening hours responsible address phone contact person authorisation authorization \
             monday tuesday wednesday thursday friday saturday sunday mondays saturdays sundays weekend weekends \
-            holiday holidays today tomorrow morning evening
+            holiday holidays today tomorrow morning evening english language translation translated \
+            version email e-mail mail post letter
             """.split(whereSeparator: \.isWhitespace).map(String.init)),
         languageRequest: phrases([
             "do you speak english", "can you speak english", "speak english", "english please",
             "can we talk in english", "can i write in english",
+            // Asked in German for English (a visitor who knows a little German).
+            "sprechen sie englisch", "sprichst du englisch", "englisch bitte", "bitte englisch",
+            "auf englisch bitte", "bitte auf englisch",
         ]),
         gratitudeLinks: ["for"],
         questionWords: [
