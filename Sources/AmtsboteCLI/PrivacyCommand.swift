@@ -42,17 +42,19 @@ struct PrivacyForgetCommand: AsyncParsableCommand {
             This cannot be undone; export first if the citizen asked for a copy.
 
             Example:
-              amtsbote privacy forget --channel whatsapp --user 4915112345678
+              amtsbote privacy forget --channel whatsapp --user 4915112345678 --as anna
             """
     )
 
     @OptionGroup var databaseOptions: StaffDatabaseOptions
     @OptionGroup var citizen: CitizenOptions
+    @OptionGroup var staffOptions: StaffNameOptions
 
     func run() async throws {
+        let staff = try staffOptions.name()
         let database = try databaseOptions.open()
         try await expandStoredWebhooks(in: database)
-        let report = try await database.forget(channel: try citizen.parsedChannel, senderID: citizen.user)
+        let report = try await database.forget(channel: try citizen.parsedChannel, senderID: citizen.user, staff: staff)
         if report.isEmpty {
             StandardOutput.print("Zu \(citizen.channel)/\(citizen.user) ist nichts gespeichert. Kanal und Kennung prüfen (Groß-/Kleinschreibung zählt).")
         } else {
@@ -68,18 +70,20 @@ struct PrivacyExportCommand: AsyncParsableCommand {
         abstract: "Write everything stored about one citizen as JSON (for a data access request).",
         discussion: """
             Example:
-              amtsbote privacy export --channel webchat --user 3f2c9a --output auskunft.json
+              amtsbote privacy export --channel webchat --user 3f2c9a --output auskunft.json --as anna
             """
     )
 
     @OptionGroup var databaseOptions: StaffDatabaseOptions
     @OptionGroup var citizen: CitizenOptions
+    @OptionGroup var staffOptions: StaffNameOptions
     @Option(name: .long, help: "Write to this file instead of standard output.") var output: String?
 
     func run() async throws {
+        let staff = try staffOptions.name()
         let database = try databaseOptions.open()
         try await expandStoredWebhooks(in: database)
-        let export = try await database.export(channel: try citizen.parsedChannel, senderID: citizen.user)
+        let export = try await database.export(channel: try citizen.parsedChannel, senderID: citizen.user, staff: staff)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
@@ -111,12 +115,13 @@ struct PrivacyPurgeCommand: AsyncParsableCommand {
             matches the privacy message in the sample city.yaml; keep the two in step.
 
             Example:
-              amtsbote privacy purge
-              amtsbote privacy purge --retention-days 30
+              amtsbote privacy purge --as anna
+              amtsbote privacy purge --retention-days 30 --as anna
             """
     )
 
     @OptionGroup var databaseOptions: StaffDatabaseOptions
+    @OptionGroup var staffOptions: StaffNameOptions
     @Option(name: .customLong("retention-days"), help: "Retention period in days (env AMTSBOTE_RETENTION_DAYS; default 90).")
     var retentionDays: Int?
 
@@ -130,8 +135,9 @@ struct PrivacyPurgeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        let staff = try staffOptions.name()
         let database = try databaseOptions.open()
-        let report = try await database.purgeExpired(retentionDays: days, now: Date())
+        let report = try await database.purgeExpired(retentionDays: days, now: Date(), staff: staff)
         StandardOutput.print(report.isEmpty
             ? "Nichts älter als \(days) Tage gefunden."
             : "Aufbewahrungsfrist \(days) Tage angewendet: " + PrivacyText.counts(report) + ".")
@@ -144,7 +150,7 @@ enum PrivacyText {
         let parts: [(Int, String)] = [
             (report.conversations, "Gespräche"), (report.messages, "Nachrichten"), (report.messageTexts, "Nachrichtentexte geleert"),
             (report.cases, "Fälle"), (report.notes, "Notizen"), (report.outboxEntries, "Ausgangseinträge"),
-            (report.inboundEvents, "Eingangsereignisse"),
+            (report.inboundEvents, "Eingangsereignisse"), (report.auditEntries, "Protokolleinträge (älter als zwei Jahre)"),
         ]
         return parts.filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }.joined(separator: ", ")
     }

@@ -128,17 +128,19 @@ struct QueueReopenCommand: AsyncParsableCommand {
         abstract: "Reopen a closed case.",
         discussion: """
             Example:
-              amtsbote queue reopen 1042
+              amtsbote queue reopen 1042 --as anna
             """
     )
 
     @OptionGroup var databaseOptions: StaffDatabaseOptions
+    @OptionGroup var staffOptions: StaffNameOptions
     @Argument(help: "The case number.") var number: Int
 
     func run() async throws {
+        let staff = try staffOptions.name()
         let database = try databaseOptions.open()
         do {
-            let record = try await database.reopen(number: number)
+            let record = try await database.reopen(number: number, staff: staff)
             StandardOutput.print("Fall \(number) ist wieder \(StaffFormat.status(record.status)).")
         } catch {
             throw StaffMessages.cliError(error)

@@ -20,7 +20,7 @@ struct QueueCommand: AsyncParsableCommand {
         subcommands: [
             QueueListCommand.self, QueueShowCommand.self, QueueClaimCommand.self, QueueUnclaimCommand.self,
             QueueNoteCommand.self, QueueReplyCommand.self, QueueCloseCommand.self, QueueReopenCommand.self,
-            QueueLearnCommand.self, QueueStatsCommand.self,
+            QueueLearnCommand.self, QueueStatsCommand.self, QueueLogCommand.self,
         ]
     )
 }

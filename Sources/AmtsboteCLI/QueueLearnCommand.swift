@@ -17,14 +17,15 @@ struct QueueLearnCommand: AsyncParsableCommand {
             the team's last reply, for an editor to finish and move into topics/<category>/.
 
             Examples:
-              amtsbote queue learn 1042 --topic personalausweis
-              amtsbote queue learn 1042 --topic reisepass --question "Wie lange ist ein Kinderreisepass gültig?"
-              amtsbote queue learn 1042 --new hundesteuer-befreiung
+              amtsbote queue learn 1042 --topic personalausweis --as anna
+              amtsbote queue learn 1042 --topic reisepass --question "Wie lange ist ein Kinderreisepass gültig?" --as anna
+              amtsbote queue learn 1042 --new hundesteuer-befreiung --as anna
             """
     )
 
     @OptionGroup var databaseOptions: StaffDatabaseOptions
     @OptionGroup var knowledgeOptions: KnowledgeOptions
+    @OptionGroup var staffOptions: StaffNameOptions
     @Argument(help: "The case number.") var number: Int
     @Option(name: .long, help: "Add the question to this existing topic id.") var topic: String?
     @Option(name: .customLong("new"), help: "Draft a new topic with this id.") var newTopic: String?
@@ -38,6 +39,7 @@ struct QueueLearnCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        let staff = try staffOptions.name()
         let database = try databaseOptions.open()
         do {
             let detail = try await database.caseDetail(number: number)
@@ -46,6 +48,7 @@ struct QueueLearnCommand: AsyncParsableCommand {
             let sample = try question ?? firstQuestion(detail)
             if let topic {
                 let (file, valid) = try learner.addQuestion(sample, topic: topic, language: language)
+                try await database.recordStaffAction(staff: staff, .learn, caseNumber: number, detail: "question for \(topic).\(language)")
                 StandardOutput.print("Beispielfrage „\(sample)“ zu \(file) hinzugefügt; "
                     + (valid ? "die Wissensbasis ist weiter gültig."
                         : "die Wissensbasis hatte schon vorher Fehler, bitte `amtsbote kb check` ausführen."))
@@ -55,6 +58,7 @@ struct QueueLearnCommand: AsyncParsableCommand {
                 }
                 let file = try learner.draftTopic(
                     id: newTopic, language: language, question: sample, answer: answer, caseNumber: number)
+                try await database.recordStaffAction(staff: staff, .learn, caseNumber: number, detail: "draft \(newTopic).\(language)")
                 StandardOutput.print("Entwurf geschrieben: \(file). Bitte Titel, Fragen und Antwort prüfen, die Datei nach topics/<Kategorie>/ "
                     + "verschieben und `amtsbote kb check` ausführen.")
             }

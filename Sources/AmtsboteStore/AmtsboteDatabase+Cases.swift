@@ -23,7 +23,7 @@ extension AmtsboteDatabase {
     @discardableResult
     public func claim(number: Int, staff: String, force: Bool = false, now: Date = Date()) async throws -> EscalationCaseRecord {
         try await conditionalUpdate(
-            number: number, staff: staff, force: force,
+            number: number, staff: staff, force: force, action: .claim, now: now,
             set: "assignee = ?, claimedAt = ?, updatedAt = ?, status = CASE WHEN status = 'open' THEN 'claimed' ELSE status END",
             arguments: [staff, now, now])
     }
@@ -32,7 +32,7 @@ extension AmtsboteDatabase {
     @discardableResult
     public func unclaim(number: Int, staff: String, force: Bool = false, now: Date = Date()) async throws -> EscalationCaseRecord {
         try await conditionalUpdate(
-            number: number, staff: staff, force: force,
+            number: number, staff: staff, force: force, action: .unclaim, now: now,
             set: "assignee = NULL, claimedAt = NULL, updatedAt = ?, status = CASE WHEN status = 'claimed' THEN 'open' ELSE status END",
             arguments: [now])
     }
@@ -40,9 +40,11 @@ extension AmtsboteDatabase {
     /// One UPDATE that applies only when the case is not closed and nobody else has it (or `force`):
     /// SQLite serialises writers, so of two concurrent calls exactly one sees the case free.
     private func conditionalUpdate(
-        number: Int, staff: String, force: Bool, set assignments: String, arguments: StatementArguments
+        number: Int, staff: String, force: Bool, action: StaffActionRecord.Action, now: Date, set assignments: String,
+        arguments: StatementArguments
     ) async throws -> EscalationCaseRecord {
         try await writer.write { db in
+            let previous = try EscalationCaseRecord.filter(EscalationCaseRecord.Columns.number == number).fetchOne(db)?.assignee
             try db.execute(
                 sql: """
                     UPDATE escalationCase SET \(assignments)
@@ -52,6 +54,9 @@ extension AmtsboteDatabase {
             let changed = db.changesCount
             let record = try Self.fetchCase(db, number: number)
             if changed == 0 { try Self.explainRefusal(record, staff: staff) }
+            // Taken from (or given back for) someone else: the log says whose it was.
+            let other = previous.flatMap { $0 == staff ? nil : "from \($0)" }
+            try Self.audit(db, staff: staff, action, caseNumber: number, detail: other, at: now)
             return record
         }
     }
@@ -66,6 +71,7 @@ extension AmtsboteDatabase {
             var note = CaseNoteRecord(caseID: record.id!, author: staff, text: text, createdAt: now)
             try note.insert(db)
             try db.execute(sql: "UPDATE escalationCase SET updatedAt = ? WHERE id = ?", arguments: [now, record.id])
+            try Self.audit(db, staff: staff, .note, caseNumber: number, at: now)
             return note
         }
     }
@@ -113,6 +119,7 @@ extension AmtsboteDatabase {
             record.firstReplyAt = record.firstReplyAt ?? now
             record.updatedAt = now
             try record.update(db)
+            try Self.audit(db, staff: staff, .reply, caseNumber: number, detail: conversation.channel.rawValue, at: now)
             return StaffReplyReceipt(
                 caseNumber: number, channel: conversation.channel, outboxID: outbox.id!, messageID: message.id!,
                 tag: window.tag, window: window)
@@ -132,6 +139,7 @@ extension AmtsboteDatabase {
             record.closedAt = now
             record.updatedAt = now
             try record.update(db)
+            try Self.audit(db, staff: staff, .close, caseNumber: number, at: now)
             return record
         }
     }
@@ -139,7 +147,7 @@ extension AmtsboteDatabase {
     /// Reopens a closed case: back to `claimed` when it has an assignee, else `open`. Refused while the
     /// conversation has another case that is not closed (the citizen wrote again and a new case opened).
     @discardableResult
-    public func reopen(number: Int, now: Date = Date()) async throws -> EscalationCaseRecord {
+    public func reopen(number: Int, staff: String, now: Date = Date()) async throws -> EscalationCaseRecord {
         try await writer.write { db in
             var record = try Self.fetchCase(db, number: number)
             guard record.status == .closed else { throw CaseError.notClosed(number: number) }
@@ -154,6 +162,7 @@ extension AmtsboteDatabase {
             record.closedAt = nil
             record.updatedAt = now
             try record.update(db)
+            try Self.audit(db, staff: staff, .reopen, caseNumber: number, at: now)
             return record
         }
     }

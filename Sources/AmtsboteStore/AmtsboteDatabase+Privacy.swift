@@ -12,6 +12,8 @@ public struct PrivacyReport: Sendable, Hashable, Codable {
     public var notes = 0
     public var outboxEntries = 0
     public var inboundEvents = 0
+    /// Staff audit entries older than `auditRetentionDays` (purge only).
+    public var auditEntries = 0
 
     public init() {}
 
@@ -49,8 +51,9 @@ extension AmtsboteDatabase {
 
     /// Erases everything stored about one citizen: conversations, messages, cases with their notes,
     /// outbox entries and processed webhook ids. Deleted content is overwritten (`secure_delete`),
-    /// also in the write-ahead log (`clearWriteAheadLog`).
-    public func forget(channel: Channel, senderID: String) async throws -> PrivacyReport {
+    /// also in the write-ahead log (`clearWriteAheadLog`). The audit log records that `staff`
+    /// erased a citizen's data on `channel`, the case numbers and counts, not whose data it was.
+    public func forget(channel: Channel, senderID: String, staff: String, now: Date = Date()) async throws -> PrivacyReport {
         let report = try await writer.write { db in
             try db.execute(sql: "PRAGMA secure_delete = ON")
             var report = PrivacyReport()
@@ -63,6 +66,7 @@ extension AmtsboteDatabase {
                     OR conversationID IN (SELECT id FROM conversation WHERE channel = ? AND senderID = ?)
                     """,
                 arguments: [channel.rawValue, senderID, channel.rawValue, senderID])
+            let caseNumbers = try Int.fetchAll(db, EscalationCaseRecord.filter(keys: caseIDs).select(EscalationCaseRecord.Columns.number))
             report.notes = try CaseNoteRecord.filter(caseIDs.contains(CaseNoteRecord.Columns.caseID)).deleteAll(db)
             report.messages = try MessageRecord.filter(
                 conversationIDs.contains(MessageRecord.Columns.conversationID) || caseIDs.contains(MessageRecord.Columns.caseID)
@@ -75,15 +79,20 @@ extension AmtsboteDatabase {
             report.inboundEvents = try InboundEventRecord.filter(
                 InboundEventRecord.Columns.channel == channel.rawValue && InboundEventRecord.Columns.senderID == senderID
             ).deleteAll(db)
+            let cases = caseNumbers.sorted().map { "#\($0)" }.joined(separator: ", ")
+            try Self.audit(
+                db, staff: staff, .erase,
+                detail: "\(channel.rawValue): \(report.messages) messages, \(report.cases) cases\(cases.isEmpty ? "" : " (\(cases))")", at: now)
             return report
         }
         await clearWriteAheadLog()
         return report
     }
 
-    /// Everything stored about one citizen, as records (the CLI writes it as JSON).
-    public func export(channel: Channel, senderID: String, now: Date = Date()) async throws -> CitizenExport {
-        try await writer.read { db in
+    /// Everything stored about one citizen, as records (the CLI writes it as JSON). The audit log
+    /// records that `staff` exported a citizen's data on `channel`, not whose.
+    public func export(channel: Channel, senderID: String, staff: String, now: Date = Date()) async throws -> CitizenExport {
+        try await writer.write { db in
             let conversations = try ConversationRecord.filter(
                 ConversationRecord.Columns.channel == channel.rawValue && ConversationRecord.Columns.senderID == senderID
             ).fetchAll(db)
@@ -93,6 +102,7 @@ extension AmtsboteDatabase {
                     || conversationIDs.contains(EscalationCaseRecord.Columns.conversationID)
             ).order(EscalationCaseRecord.Columns.id).fetchAll(db)
             let caseIDs = cases.compactMap(\.id)
+            try Self.audit(db, staff: staff, .export, detail: "\(channel.rawValue): \(conversationIDs.count) conversations", at: now)
             return CitizenExport(
                 channel: channel, senderID: senderID, exportedAt: now, conversations: conversations,
                 messages: try MessageRecord.filter(conversationIDs.contains(MessageRecord.Columns.conversationID))
@@ -116,7 +126,11 @@ extension AmtsboteDatabase {
     ///   with their messages and outbox entries.
     /// - Delivered or failed outbox entries and processed webhook events older than the cutoff are deleted
     ///   (they hold message texts too).
-    public func purgeExpired(retentionDays: Int = AmtsboteDatabase.defaultRetentionDays, now: Date = Date()) async throws -> PrivacyReport {
+    /// - Staff audit entries older than `auditRetentionDays` are deleted; a purge that removed
+    ///   anything is itself logged for `staff` (`server` when the server runs it).
+    public func purgeExpired(
+        retentionDays: Int = AmtsboteDatabase.defaultRetentionDays, now: Date = Date(), staff: String = "server"
+    ) async throws -> PrivacyReport {
         let cutoff = now.addingTimeInterval(-Double(retentionDays) * 24 * 3600)
         let report = try await writer.write { db in
             try db.execute(sql: "PRAGMA secure_delete = ON")
@@ -161,6 +175,14 @@ extension AmtsboteDatabase {
             // Webhook bodies are read within seconds while the server runs; one left this long is stale.
             try db.execute(sql: "DELETE FROM webhookDelivery WHERE receivedAt < ?", arguments: [cutoff.timeIntervalSince1970])
             report.inboundEvents += db.changesCount
+            let auditCutoff = now.addingTimeInterval(-Double(Self.auditRetentionDays) * 24 * 3600)
+            report.auditEntries = try StaffActionRecord.filter(StaffActionRecord.Columns.createdAt < auditCutoff).deleteAll(db)
+            if !report.isEmpty {
+                try Self.audit(
+                    db, staff: staff, .purge,
+                    detail: "\(retentionDays) days: \(report.cases) cases, \(report.conversations) conversations, "
+                        + "\(report.messageTexts) message texts", at: now)
+            }
             return report
         }
         await clearWriteAheadLog()

@@ -98,6 +98,7 @@ public final class AmtsboteDatabase: Sendable {
         migrator.registerMigration("v5", migrate: Migrations.v5)
         migrator.registerMigration("v6", migrate: Migrations.v6)
         migrator.registerMigration("v7", migrate: Migrations.v7)
+        migrator.registerMigration("v8", migrate: Migrations.v8)
         return migrator
     }
 

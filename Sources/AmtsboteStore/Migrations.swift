@@ -153,4 +153,18 @@ enum Migrations {
         }
         try db.execute(sql: "INSERT INTO caseNumberCounter(last) SELECT COALESCE(MAX(number), 1000) FROM escalationCase")
     }
+
+    /// Who did what, when, with cases and citizens' data (accountability, GDPR Art. 5(2)): staff
+    /// name, action, case number and counts, never message text or a citizen's id. Kept for
+    /// `auditRetentionDays`, independently of the cases it names.
+    static func v8(_ db: Database) throws {
+        try db.create(table: "staffAction") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("createdAt", .datetime).notNull().indexed()
+            t.column("staff", .text).notNull()
+            t.column("action", .text).notNull()
+            t.column("caseNumber", .integer)
+            t.column("detail", .text)
+        }
+    }
 }

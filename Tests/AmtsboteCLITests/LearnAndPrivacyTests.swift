@@ -15,7 +15,7 @@ import Testing
         let before = try String(contentsOf: url, encoding: .utf8)
         let number = try await workspace.question("Kann ich meinen Perso: auch am Samstag abholen?")
 
-        try await workspace.run(["queue", "learn", "\(number)", "--topic", "personalausweis", "--knowledge", workspace.knowledgePath])
+        try await workspace.run(["queue", "learn", "\(number)", "--topic", "personalausweis", "--knowledge", workspace.knowledgePath, "--as", "anna"])
 
         let after = try String(contentsOf: url, encoding: .utf8)
         let result = KnowledgeLoader.load(directory: workspace.knowledgePath)
@@ -29,7 +29,7 @@ import Testing
         #expect(lines.joined(separator: "\n") == before)
 
         do {
-            try await workspace.run(["queue", "learn", "\(number)", "--topic", "personalausweis", "--knowledge", workspace.knowledgePath])
+            try await workspace.run(["queue", "learn", "\(number)", "--topic", "personalausweis", "--knowledge", workspace.knowledgePath, "--as", "anna"])
             Issue.record("learning the same question twice should be refused")
         } catch {
             #expect("\(error)" == "Diese Frage steht schon in der Themendatei; nichts geändert.")
@@ -66,7 +66,7 @@ import Testing
         let number = try await workspace.question("Darf ich im Stadtpark grillen?")
         try await workspace.run(["queue", "reply", "\(number)", "Grillen ist nur auf der Wiese am Teich erlaubt.", "--as", "anna",
                                  "--knowledge", workspace.knowledgePath])
-        try await workspace.run(["queue", "learn", "\(number)", "--new", "grillen-stadtpark", "--knowledge", workspace.knowledgePath])
+        try await workspace.run(["queue", "learn", "\(number)", "--new", "grillen-stadtpark", "--knowledge", workspace.knowledgePath, "--as", "anna"])
         let url = URL(fileURLWithPath: workspace.knowledgePath).appendingPathComponent("drafts/grillen-stadtpark.de.md")
         let draft = try String(contentsOf: url, encoding: .utf8)
         #expect(TopicFileEditor.problems(in: draft, id: "grillen-stadtpark", language: "de").isEmpty)
@@ -85,7 +85,7 @@ import Testing
         }
         try await database.storeWebhookDelivery(.telegram, body: update(1, chat: 4242))
         try await database.storeWebhookDelivery(.telegram, body: update(2, chat: 5151))
-        try await workspace.run(["privacy", "forget", "--channel", "telegram", "--user", "4242"])
+        try await workspace.run(["privacy", "forget", "--channel", "telegram", "--user", "4242", "--as", "anna"])
         #expect(try await database.pendingWebhookDeliveries().isEmpty)
         #expect(try await database.pendingInboundEvents().map(\.senderID) == ["5151"])
     }
@@ -96,21 +96,33 @@ import Testing
         let number = try await workspace.question("Meine Adresse ist Lindenweg 7", channel: .webchat, sender: "visitor-1")
         _ = try await workspace.question("Andere Person", channel: .webchat, sender: "visitor-2")
         let exportPath = workspace.folder.appendingPathComponent("auskunft.json").path
-        try await workspace.run(["privacy", "export", "--channel", "webchat", "--user", "visitor-1", "--output", exportPath])
+        try await workspace.run(["privacy", "export", "--channel", "webchat", "--user", "visitor-1", "--output", exportPath, "--as", "dsb"])
         let exported = try String(contentsOf: URL(fileURLWithPath: exportPath), encoding: .utf8)
         // Owner only (it was 0644, readable by every user of the machine).
         let permissions = try FileManager.default.attributesOfItem(atPath: exportPath)[.posixPermissions] as? Int
         #expect(permissions == 0o600)
         #expect(exported.contains("Lindenweg 7") && !exported.contains("Andere Person"))
 
-        try await workspace.run(["privacy", "forget", "--channel", "webchat", "--user", "visitor-1"])
+        try await workspace.run(["privacy", "forget", "--channel", "webchat", "--user", "visitor-1", "--as", "dsb"])
         let database = try workspace.database()
         await #expect(throws: CaseError.notFound(number: number)) { try await database.caseDetail(number: number) }
         let texts = try await database.writer.read { db in try String.fetchAll(db, sql: "SELECT text FROM message") }
         #expect(texts == ["Andere Person"])
 
-        try await workspace.run(["privacy", "purge", "--retention-days", "90"])
+        try await workspace.run(["privacy", "purge", "--retention-days", "90", "--as", "dsb"])
         #expect(try database.count(table: "escalationCase") == 1)
+        // The audit log names who exported and erased, the channel and counts, never the citizen or the text.
+        let log = try await database.staffActions()
+        #expect(log.map(\.action) == [.erase, .export])
+        #expect(log.allSatisfy { $0.staff == "dsb" })
+        #expect(log[0].detail?.contains("#\(number)") == true)
+        let logged = log.map { [$0.staff, $0.detail ?? ""].joined(separator: " ") }.joined(separator: "\n")
+        #expect(!logged.contains("visitor-1") && !logged.contains("Lindenweg"))
+        // Without a name nothing is done.
+        await #expect(throws: (any Error).self) {
+            try await workspace.run(["privacy", "forget", "--channel", "webchat", "--user", "visitor-2"])
+        }
+        #expect(try database.count(table: "conversation") == 1)
         #expect(throws: (any Error).self) { try AmtsboteCommand.parseAsRoot(["privacy", "forget", "--channel", "fax", "--user", "1"]) }
     }
 }

@@ -97,7 +97,8 @@ import Testing
         for arguments in [
             ["queue", "list"], ["queue", "claim", "\(number)", "--as", "anna"], ["queue", "note", "\(number)", "Ordnungsamt fragen", "--as", "anna"],
             ["queue", "unclaim", "\(number)", "--as", "anna"], ["queue", "reply", "\(number)", "Ja, beim Ordnungsamt.", "--as", "ben", "--close"],
-            ["queue", "reopen", "\(number)"], ["queue", "close", "\(number)", "--as", "ben"], ["queue", "stats"], ["queue", "show", "\(number)"],
+            ["queue", "reopen", "\(number)", "--as", "ben"], ["queue", "close", "\(number)", "--as", "ben"], ["queue", "stats"],
+            ["queue", "show", "\(number)"], ["queue", "log"], ["queue", "log", "--case", "\(number)", "--json"],
         ] {
             try await workspace.run(arguments)
         }
@@ -105,6 +106,11 @@ import Testing
         #expect(detail.summary.record.status == .closed)
         #expect(detail.notes.map(\.author) == ["anna"])
         #expect(detail.conversation.map(\.author) == ["citizen", "staff:ben"])
+        // Every step is in the audit log, oldest last, with who did it.
+        let log = try await workspace.database().staffActions(caseNumber: number)
+        #expect(log.reversed().map { "\($0.staff) \($0.action.rawValue)" } == [
+            "anna claim", "anna note", "anna unclaim", "ben reply", "ben close", "ben reopen", "ben close",
+        ])
     }
 
     @Test func everyCommandHasHelpWithAnExample() throws {

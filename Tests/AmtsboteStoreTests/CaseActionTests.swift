@@ -144,12 +144,12 @@ import Testing
         let second = try await database.seedCase(text: "Und die Gebühr?", at: testNow.addingTimeInterval(60))
         #expect(second.number == record.number + 1)
         await #expect(throws: CaseError.otherCaseOpen(number: record.number, other: second.number)) {
-            try await database.reopen(number: record.number)
+            try await database.reopen(number: record.number, staff: "anna")
         }
         try await database.close(number: second.number, staff: "anna")
-        let reopened = try await database.reopen(number: record.number)
+        let reopened = try await database.reopen(number: record.number, staff: "anna")
         #expect(reopened.status == .open && reopened.closedAt == nil)
-        await #expect(throws: CaseError.notClosed(number: record.number)) { try await database.reopen(number: record.number) }
+        await #expect(throws: CaseError.notClosed(number: record.number)) { try await database.reopen(number: record.number, staff: "anna") }
         let detail = try await database.caseDetail(number: record.number)
         #expect(detail.notes.map(\.text) == ["Beim Ordnungsamt nachgefragt"])
         #expect(detail.candidates == [ScoredTopic(id: "hundesteuer", score: 0.31)])

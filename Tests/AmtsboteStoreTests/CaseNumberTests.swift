@@ -14,7 +14,7 @@ import Testing
         let second = try await database.seedCase(sender: "222")
         let start = AmtsboteDatabase.firstCaseNumber
         #expect(first.number == start && second.number == start + 1)
-        _ = try await database.forget(channel: .telegram, senderID: "222")
+        _ = try await database.forget(channel: .telegram, senderID: "222", staff: "anna")
         // It was MAX(number) + 1, which gave the erased case's number to the next citizen.
         let third = try await database.seedCase(sender: "333")
         #expect(third.number == second.number + 1)

@@ -23,7 +23,7 @@ import Testing
         }
         let other = try await database.seedCase(channel: .whatsapp, sender: "4915100000000", text: "Andere Frage")
 
-        let report = try await database.forget(channel: .whatsapp, senderID: "4915199999999")
+        let report = try await database.forget(channel: .whatsapp, senderID: "4915199999999", staff: "anna")
         #expect(report.conversations == 1 && report.cases == 1 && report.notes == 1 && report.inboundEvents == 1)
         #expect(report.messages == 2 && report.outboxEntries == 1)
 
@@ -53,7 +53,7 @@ import Testing
         try await database.addNote(number: record.number, staff: "anna", text: "Notiz")
         _ = try await database.reply(number: record.number, staff: "anna", text: "Antwort", now: testNow)
         _ = try await database.seedCase(channel: .telegram, sender: "78", text: "Fremde Frage")
-        let export = try await database.export(channel: .telegram, senderID: "77", now: testNow)
+        let export = try await database.export(channel: .telegram, senderID: "77", staff: "anna", now: testNow)
         #expect(export.conversations.count == 1)
         #expect(export.messages.compactMap(\.text) == ["Frage A", "Antwort"])
         #expect(export.cases.map(\.number) == [record.number])
@@ -107,7 +107,7 @@ import Testing
             }.count
         }
         #expect(try traces() > 0)
-        _ = try await database.forget(channel: .telegram, senderID: "wal")
+        _ = try await database.forget(channel: .telegram, senderID: "wal", staff: "anna")
         // The old pages stayed in the -wal file for as long as the server ran.
         #expect(try traces() == 0)
         #expect(try await database.listCases().count == 1)
