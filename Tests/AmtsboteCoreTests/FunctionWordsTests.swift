@@ -26,6 +26,8 @@ struct FunctionWordsTests {
         ("never", true),  // like "not": "never had an ID card" weighed "never" 2.2
         ("nie", true),
         ("wegen", true),  // stemmed to "weg", it meant "lost"
+        ("sondern", true),  // stemmed to "sond", it meant "Sondermüll"
+        ("nich", true),  // "nicht" as people write it
     ])
     func functionWords(_ token: String, _ expected: Bool) {
         #expect(Self.words.contains(token) == expected)

@@ -73,7 +73,9 @@ extension Lexicon {
             krieg kriegen bekommt frage fragen weiß wissen sagen kurz mal halt eben denn nochmal sowie beziehungsweise \
             liebe lieber sehr geehrte geehrter danke dank grüße gruß vielen herzlichen kommt komme kommen kam nein \
             lassen lässt ließ gehe ging gegangen gekommen sagt sagen tun tue getan erledigen erledige erledigt glaube \
-            glaub denke vermute vielleicht eventuell wahrscheinlich wegen trotz während nie niemals
+            glaub denke vermute vielleicht eventuell wahrscheinlich wegen trotz während nie niemals \
+            sondern sogar bereits deshalb deswegen trotzdem jedoch allerdings bisher immer oft manchmal \
+            wirklich genau eher ziemlich daher nich nix jetz grad
             """.split(separator: " ").map(String.init)),
         markers: Set("""
             der die das und ich ist nicht mein meine wie was wo kann bei für mit ein eine sie wir habe bin auch noch zum \
