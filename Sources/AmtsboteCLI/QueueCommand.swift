@@ -109,7 +109,10 @@ struct QueueShowCommand: AsyncParsableCommand {
         let now = Date()
         do {
             let detail = try await database.caseDetail(number: number, now: now)
-            StandardOutput.print(json ? try QueueJSON.encode(QueueJSON.Detail(detail)) : QueueText.detail(detail, now: now))
+            let history = try await database.staffActions(caseNumber: number).reversed()
+            StandardOutput.print(json
+                ? try QueueJSON.encode(QueueJSON.Detail(detail, history: Array(history)))
+                : QueueText.detail(detail, history: Array(history), now: now))
         } catch {
             throw StaffMessages.cliError(error)
         }

@@ -135,8 +135,11 @@ enum QueueJSON {
         var notes: [Note]
         var candidates: [Candidate]
         var deliveries: [Delivery]
+        /// The case's entries in the staff audit log, oldest first.
+        var history: [QueueLogCommand.Entry]
 
-        init(_ detail: CaseDetail) {
+        init(_ detail: CaseDetail, history: [StaffActionRecord] = []) {
+            self.history = history.map(QueueLogCommand.Entry.init)
             self.case = Case(detail.summary)
             conversation = detail.conversation.map(Message.init)
             notes = detail.notes.map { Note(author: $0.author, text: $0.text, created_at: $0.createdAt) }

@@ -24,7 +24,7 @@ enum QueueText {
         return lines.joined(separator: "\n")
     }
 
-    static func detail(_ detail: CaseDetail, now: Date) -> String {
+    static func detail(_ detail: CaseDetail, history: [StaffActionRecord] = [], now: Date) -> String {
         let summary = detail.summary
         let r = summary.record
         var lines = [
@@ -55,6 +55,14 @@ enum QueueText {
                 let state = ["pending": "wartet", "sent": "gesendet", "failed": "fehlgeschlagen"][entry.status.rawValue] ?? entry.status.rawValue
                 return "- \(StaffFormat.dateTime(entry.createdAt)) \(state)" + (entry.tag.map { " [\($0)]" } ?? "")
                     + (entry.lastError.map { " – \($0)" } ?? "")
+            }
+        }
+        if !history.isEmpty {
+            lines.append("")
+            lines.append("Verlauf:")
+            lines += history.map { entry in
+                "- \(StaffFormat.dateTime(entry.createdAt)) \(entry.staff): \(QueueLogCommand.name(entry.action))"
+                    + (entry.detail.map { " (\($0))" } ?? "")
             }
         }
         lines.append("")

@@ -111,6 +111,11 @@ import Testing
         #expect(log.reversed().map { "\($0.staff) \($0.action.rawValue)" } == [
             "anna claim", "anna note", "anna unclaim", "ben reply", "ben close", "ben reopen", "ben close",
         ])
+        // `queue show` ends with that history, in words staff read.
+        let shown = QueueText.detail(try await workspace.database().caseDetail(number: number), history: log.reversed(), now: Date())
+        #expect(shown.contains("Verlauf:\n- ") && shown.contains("anna: übernommen") && shown.contains("ben: wieder geöffnet"), "\(shown)")
+        let json = try QueueJSON.encode(QueueJSON.Detail(try await workspace.database().caseDetail(number: number), history: log.reversed()))
+        #expect(json.contains("\"action\" : \"reopen\""), "\(json)")
     }
 
     @Test func everyCommandHasHelpWithAnExample() throws {
