@@ -71,6 +71,15 @@ struct QueueLearnCommand: AsyncParsableCommand {
         guard let text = detail.summary.citizenMessages.lazy.compactMap(\.text).first(where: { !$0.isEmpty }) else {
             throw CLIError("Fall \(number) enthält keine Frage (mehr); bitte mit --question \"…\" angeben.")
         }
+        // The question goes into the knowledge base (git, every editor reads it): not with the
+        // citizen's phone number or address in it.
+        let found = PersonalDataHints.kinds(in: text)
+        guard found.isEmpty else {
+            let names: [PersonalDataHints.Kind: String] = [.email: "E-Mail-Adresse", .number: "lange Nummer", .address: "Anschrift"]
+            throw CLIError(
+                "Die erste Nachricht von Fall \(number) enthält vermutlich persönliche Daten (\(found.compactMap { names[$0] }.joined(separator: ", "))) "
+                    + "und käme so in die Wissensbasis. Bitte die Frage ohne sie mit --question \"…\" angeben.")
+        }
         return text
     }
 }

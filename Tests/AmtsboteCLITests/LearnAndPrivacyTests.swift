@@ -60,6 +60,21 @@ import Testing
         #expect(try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int == 0o664)
     }
 
+    @Test func learnRefusesACitizensFirstMessageWithAPhoneNumberOrAddressUnlessTheQuestionIsGiven() async throws {
+        let workspace = try Workspace(withKnowledge: true)
+        defer { workspace.remove() }
+        let learner = TopicLearner(directory: workspace.knowledgePath)
+        let url = URL(fileURLWithPath: workspace.knowledgePath).appendingPathComponent(try #require(learner.topicFiles(id: "sperrmuell")["de"]))
+        let before = try String(contentsOf: url, encoding: .utf8)
+        let number = try await workspace.question("Ich wohne Lindenstraße 7, bitte rufen Sie 0151 2345678 an: wann kommt der Sperrmüll?")
+        let learn = ["queue", "learn", "\(number)", "--topic", "sperrmuell", "--knowledge", workspace.knowledgePath, "--as", "anna"]
+        await #expect(throws: (any Error).self) { try await workspace.run(learn) }
+        #expect(try String(contentsOf: url, encoding: .utf8) == before)
+        #expect(try await workspace.database().staffActions().isEmpty)
+        try await workspace.run(learn + ["--question", "Wann kommt der Sperrmüll in meine Straße?"])
+        #expect(try String(contentsOf: url, encoding: .utf8).contains("Wann kommt der Sperrmüll in meine Straße?"))
+    }
+
     @Test func learnNewDraftsATopicFromTheStaffReply() async throws {
         let workspace = try Workspace(withKnowledge: true)
         defer { workspace.remove() }
