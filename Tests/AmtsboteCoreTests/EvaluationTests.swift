@@ -138,4 +138,18 @@ struct EvaluationTests {
         #expect(report.overallScore >= 0.90, "overall \(report.overallScore), \(report.failingRows.count) failing rows")
         #expect(report.escalateRecall >= 0.9, "escalate recall \(report.escalateRecall)")
     }
+
+    /// Questions written blind on 7 Dec 2026 (see the README): floors a little under the scores
+    /// of that day, so that a change that helps the dev set at their cost shows.
+    @Test("regression: the blind sweeps on the sample base stay above their floors", arguments: [
+        ("sweep-a.tsv", 0.88), ("sweep-b.tsv", 0.74),
+    ])
+    func sweepRegression(_ file: String, _ floor: Double) throws {
+        let url = Bundle.module.url(forResource: "Fixtures", withExtension: nil)!.appendingPathComponent("eval/\(file)")
+        let questions = try LabelledQuestion.parseTSV(try String(contentsOf: url, encoding: .utf8), file: file)
+        #expect(questions.count >= 80)
+        let (base, _) = try KnowledgeLoader.loadValid(directory: RepoPaths.sampleKnowledge)
+        let report = EvaluationReport(questions: questions, matcher: Matcher(knowledgeBase: base))
+        #expect(report.overallScore >= floor, "\(file): overall \(report.overallScore), \(report.failingRows.count) failing rows")
+    }
 }
