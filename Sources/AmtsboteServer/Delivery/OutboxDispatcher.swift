@@ -60,6 +60,9 @@ struct OutboxDispatcher: Service {
     /// Channels whose platform repeats our `SendReference` in a webhook after a send.
     static let confirmingChannels: Set<Channel> = [.messenger, .whatsapp]
 
+    /// Whether the platform confirms sends on `channel` by webhook (by reference or by text).
+    static func confirms(_ channel: Channel) -> Bool { confirmingChannels.contains(channel) || EchoDigest.channels.contains(channel) }
+
     func run() async throws {
         await recoverInterruptedSends()
         let inFlight = InFlightEntries()
@@ -200,8 +203,11 @@ struct OutboxDispatcher: Service {
         ]
         do {
             switch failure {
-            case .temporary(_, let retryAfter) where attempts < tuning.maxDeliveryAttempts:
-                let delay = retryAfter ?? backoff(attempt: attempts)
+            case .temporary where attempts < tuning.maxDeliveryAttempts, .uncertain where attempts < tuning.maxDeliveryAttempts:
+                var delay = failure.retryAfter ?? backoff(attempt: attempts)
+                // The platform may have the part: give its confirmation time to arrive and be
+                // read (behind a backlog), so that the retry does not send it a second time.
+                if case .uncertain = failure, Self.confirms(entry.channel) { delay = max(delay, tuning.confirmationWait.inSeconds) }
                 try await database.markOutboxRetry(id: id, error: failure.description, retryAt: Date().addingTimeInterval(delay))
                 logger.warning("delivery failed; will retry", metadata: metadata.merging(["retry_in": "\(delay)"]) { $1 })
             default:

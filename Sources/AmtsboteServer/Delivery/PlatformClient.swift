@@ -80,12 +80,24 @@ public enum DeliveryError: Error, CustomStringConvertible, Equatable {
     case temporary(String, retryAfter: Double? = nil)
     /// Blocked user, closed window, bad token, invalid request: retrying cannot help.
     case permanent(String)
+    /// No answer to a request that may have reached the platform (a timeout, a connection lost
+    /// while waiting): retried like `temporary`, but on channels that confirm sends by webhook
+    /// only once the platform has had `confirmationWait` to confirm it (a quick retry sent the
+    /// part twice when the confirmation came later, under a backlog).
+    case uncertain(String)
+
+    /// The wait the platform asked for, if any.
+    var retryAfter: Double? {
+        if case .temporary(_, let retryAfter) = self { return retryAfter }
+        return nil
+    }
 
     public var description: String {
         switch self {
         case .temporary(let reason, let retryAfter):
             return "temporary: \(reason)" + (retryAfter.map { " (retry after \($0) s)" } ?? "")
         case .permanent(let reason): return "permanent: \(reason)"
+        case .uncertain(let reason): return "uncertain: \(reason)"
         }
     }
 }

@@ -27,11 +27,20 @@ enum PlatformErrorClassifier {
         return .permanent(reason)
     }
 
-    /// A transport failure (timeout, refused connection): always temporary.
+    /// A transport failure: temporary when the request cannot have left (no connection, no host),
+    /// uncertain otherwise (a timeout or a lost connection: the platform may have taken it).
     static func transport(_ error: any Error) -> DeliveryError {
         if let error = error as? DeliveryError { return error }
-        return .temporary("transport: \(type(of: error))")
+        if let code = (error as? URLError)?.code, notSent.contains(code) {
+            return .temporary("transport: URLError \(code.rawValue)")
+        }
+        return .uncertain("transport: \(type(of: error))" + ((error as? URLError).map { " \($0.code.rawValue)" } ?? ""))
     }
+
+    /// Transport errors raised before a request went out.
+    static let notSent: Set<URLError.Code> = [
+        .cannotConnectToHost, .cannotFindHost, .dnsLookupFailed, .notConnectedToInternet, .badURL, .unsupportedURL,
+    ]
 
     private static func retryAfterHeader(_ response: InboundResponse) -> Double? {
         response.headers["retry-after"].flatMap(Double.init)
