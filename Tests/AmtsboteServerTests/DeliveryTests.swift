@@ -29,51 +29,50 @@ import Testing
         }
     }
 
-    @Test func aSendThatTimesOutIsRetriedOnceThePlatformHadTimeToConfirmIt() async throws {
+    /// The platform answers the first send only after the server's request timeout of 1 s (and
+    /// posts no echo by itself); sends without an answer wait 4 s for a confirmation.
+    private func withFirstSendTimingOut(_ body: (FakePlatform, ServerHarness) async throws -> Void) async throws {
         try await withFakePlatform { fake, fakePort in
-            // The platform answers the first send only after the server's request timeout (and
-            // sends no echo): it may have the message, so the retry waits for a confirmation first.
             await fake.enqueue(status: 200, body: #"{"recipient_id":"x","message_id":"late"}"#, delay: .seconds(3))
             try await ServerHarness.run(fakePort: fakePort, adjust: {
                 $0.tuning.requestTimeout = .seconds(1)
                 $0.tuning.confirmationWait = .seconds(4)
-            }) { (server: ServerHarness) async throws in
-                #expect(try await server.postMeta(try quickReply("PSID_T", mid: "m_timeout")) == 200)
-                let requests = await fake.waitForRequests(2, timeout: .seconds(15))
-                #expect(requests.count == 2)
-                #expect(Set(requests.map { String(decoding: $0.body, as: UTF8.self) }).count == 1)
-                // The retry came after the confirmation wait, not after the backoff's 2 s.
-                if requests.count == 2 {
-                    let gap = requests[1].receivedAt - requests[0].receivedAt
-                    #expect(gap >= .milliseconds(4500) && gap < .seconds(10), "gap \(gap)")
-                }
-                let database = try server.database()
-                #expect(try await waitUntil(timeout: .seconds(5)) { try await database.outboxEntries().first?.status == .sent })
-                let entry = try #require(try await database.outboxEntries().first)
-                #expect(entry.status == .sent)
-                #expect(entry.attempts == 2)
+            }) { server in try await body(fake, server) }
+        }
+    }
+
+    @Test func aSendThatTimesOutIsRetriedOnceThePlatformHadTimeToConfirmIt() async throws {
+        // The platform may have the message: the retry waits for a confirmation first.
+        try await withFirstSendTimingOut { fake, server in
+            #expect(try await server.postMeta(try quickReply("PSID_T", mid: "m_timeout")) == 200)
+            let requests = await fake.waitForRequests(2, timeout: .seconds(15))
+            #expect(requests.count == 2)
+            #expect(Set(requests.map { String(decoding: $0.body, as: UTF8.self) }).count == 1)
+            // The retry came after the confirmation wait, not after the backoff's 2 s.
+            if requests.count == 2 {
+                let gap = requests[1].receivedAt - requests[0].receivedAt
+                #expect(gap >= .milliseconds(4500) && gap < .seconds(10), "gap \(gap)")
             }
+            let database = try server.database()
+            #expect(try await waitUntil(timeout: .seconds(5)) { try await database.outboxEntries().first?.status == .sent })
+            let entry = try #require(try await database.outboxEntries().first)
+            #expect(entry.status == .sent)
+            #expect(entry.attempts == 2)
         }
     }
 
     @Test func aTimedOutSendWhoseEchoArrivesDuringTheWaitIsNotSentAgain() async throws {
-        try await withFakePlatform { fake, fakePort in
-            await fake.enqueue(status: 200, body: #"{"recipient_id":"x","message_id":"late"}"#, delay: .seconds(3))
-            try await ServerHarness.run(fakePort: fakePort, adjust: {
-                $0.tuning.requestTimeout = .seconds(1)
-                $0.tuning.confirmationWait = .seconds(4)
-            }) { (server: ServerHarness) async throws in
-                #expect(try await server.postMeta(try quickReply("PSID_E", mid: "m_echoed")) == 200)
-                let first = try #require(await fake.waitForRequests(1).first)
-                let metadata = try #require((first.json["message"] as? [String: Any])?["metadata"] as? String)
-                let database = try server.database()
-                // The send times out; the platform had it and echoes it back, as Meta does.
-                #expect(try await waitUntil { try await database.outboxEntries().first?.attempts == 1 })
-                #expect(try await server.postMeta(SendConfirmationTests.echo(recipient: "PSID_E", metadata: metadata)) == 200)
-                #expect(try await waitUntil { try await database.outboxEntries().first?.status == .sent })
-                try await Task.sleep(for: .seconds(5))
-                #expect(await fake.requests.count == 1)
-            }
+        try await withFirstSendTimingOut { fake, server in
+            #expect(try await server.postMeta(try quickReply("PSID_E", mid: "m_echoed")) == 200)
+            let first = try #require(await fake.waitForRequests(1).first)
+            let metadata = try #require((first.json["message"] as? [String: Any])?["metadata"] as? String)
+            let database = try server.database()
+            // The send times out; the platform had it and echoes it back, as Meta does.
+            #expect(try await waitUntil { try await database.outboxEntries().first?.attempts == 1 })
+            #expect(try await server.postMeta(SendConfirmationTests.echo(recipient: "PSID_E", metadata: metadata)) == 200)
+            #expect(try await waitUntil { try await database.outboxEntries().first?.status == .sent })
+            try await Task.sleep(for: .seconds(5))
+            #expect(await fake.requests.count == 1)
         }
     }
 
