@@ -109,10 +109,10 @@ struct QueueShowCommand: AsyncParsableCommand {
         let now = Date()
         do {
             let detail = try await database.caseDetail(number: number, now: now)
-            let history = try await database.staffActions(caseNumber: number).reversed()
+            let history = Array(try await database.staffActions(caseNumber: number).reversed())
             StandardOutput.print(json
-                ? try QueueJSON.encode(QueueJSON.Detail(detail, history: Array(history)))
-                : QueueText.detail(detail, history: Array(history), now: now))
+                ? try QueueJSON.encode(QueueJSON.Detail(detail, history: history))
+                : QueueText.detail(detail, history: history, now: now))
         } catch {
             throw StaffMessages.cliError(error)
         }

@@ -2,7 +2,7 @@ import AmtsboteCore
 import AmtsboteStore
 import Foundation
 
-/// The `--json` shapes of `queue list`, `show` and `stats` (snake_case keys, ISO 8601 dates, nulls kept).
+/// The `--json` shapes of `queue list`, `show`, `stats` and `log` (snake_case keys, ISO 8601 dates, nulls kept).
 enum QueueJSON {
     struct Message: Encodable {
         var direction: String
@@ -136,10 +136,10 @@ enum QueueJSON {
         var candidates: [Candidate]
         var deliveries: [Delivery]
         /// The case's entries in the staff audit log, oldest first.
-        var history: [QueueLogCommand.Entry]
+        var history: [LogEntry]
 
         init(_ detail: CaseDetail, history: [StaffActionRecord] = []) {
-            self.history = history.map(QueueLogCommand.Entry.init)
+            self.history = history.map(LogEntry.init)
             self.case = Case(detail.summary)
             conversation = detail.conversation.map(Message.init)
             notes = detail.notes.map { Note(author: $0.author, text: $0.text, created_at: $0.createdAt) }
@@ -184,6 +184,30 @@ enum QueueJSON {
 
         enum CodingKeys: String, CodingKey {
             case open, total, answered, median_first_reply_seconds, by_status, by_channel, by_language
+        }
+    }
+
+    /// `log --json`, and the `history` of `show --json`.
+    struct LogEntry: Encodable {
+        var createdAt: Date
+        var staff: String
+        var action: String
+        var caseNumber: Int?
+        var detail: String?
+
+        init(_ record: StaffActionRecord) {
+            (createdAt, staff, action, caseNumber, detail) = (record.createdAt, record.staff, record.action.rawValue, record.caseNumber, record.detail)
+        }
+
+        enum CodingKeys: String, CodingKey { case createdAt = "created_at", staff, action, caseNumber = "case", detail }
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(createdAt, forKey: .createdAt)
+            try c.encode(staff, forKey: .staff)
+            try c.encode(action, forKey: .action)
+            try c.encode(caseNumber, forKey: .caseNumber)
+            try c.encode(detail, forKey: .detail)
         }
     }
 

@@ -34,7 +34,7 @@ struct QueueLogCommand: AsyncParsableCommand {
         let since = window.map { Date().addingTimeInterval(-Double($0) * 86400) }
         let entries = try await database.staffActions(since: since, caseNumber: caseNumber)
         if json {
-            StandardOutput.print(try QueueJSON.encode(entries.map(Entry.init)))
+            StandardOutput.print(try QueueJSON.encode(entries.map(QueueJSON.LogEntry.init)))
         } else if entries.isEmpty {
             StandardOutput.print(caseNumber.map { "Keine Einträge zu Fall \($0)." } ?? "Keine Einträge in den letzten \(window ?? 30) Tagen.")
         } else {
@@ -62,30 +62,6 @@ struct QueueLogCommand: AsyncParsableCommand {
         case .export: "Auskunft erteilt"
         case .erase: "Daten gelöscht"
         case .purge: "Frist angewendet"
-        }
-    }
-
-    /// The `--json` shape (snake_case keys like the other queue commands).
-    struct Entry: Encodable {
-        var createdAt: Date
-        var staff: String
-        var action: String
-        var caseNumber: Int?
-        var detail: String?
-
-        init(_ record: StaffActionRecord) {
-            (createdAt, staff, action, caseNumber, detail) = (record.createdAt, record.staff, record.action.rawValue, record.caseNumber, record.detail)
-        }
-
-        enum CodingKeys: String, CodingKey { case createdAt = "created_at", staff, action, caseNumber = "case", detail }
-
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(createdAt, forKey: .createdAt)
-            try c.encode(staff, forKey: .staff)
-            try c.encode(action, forKey: .action)
-            try c.encode(caseNumber, forKey: .caseNumber)
-            try c.encode(detail, forKey: .detail)
         }
     }
 }

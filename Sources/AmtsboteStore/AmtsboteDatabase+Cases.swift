@@ -44,7 +44,7 @@ extension AmtsboteDatabase {
         arguments: StatementArguments
     ) async throws -> EscalationCaseRecord {
         try await writer.write { db in
-            let previous = try EscalationCaseRecord.filter(EscalationCaseRecord.Columns.number == number).fetchOne(db)?.assignee
+            let previous = try Self.fetchCase(db, number: number).assignee
             try db.execute(
                 sql: """
                     UPDATE escalationCase SET \(assignments)

@@ -16,13 +16,11 @@ public struct StaffAvailability: Sendable {
     /// The start of the next opening period at or after `date` (or `date` itself when open now),
     /// skipping closed days; nil when the office has no hours.
     public func nextOpening(after date: Date) -> Date? {
-        guard let office = staffOffice, !office.hours.isEmpty, let zone = TimeZone(identifier: city.timezone) else { return nil }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
+        guard let office = staffOffice, !office.hours.isEmpty, let calendar = cityCalendar else { return nil }
         let startOfToday = calendar.startOfDay(for: date)
         for offset in 0..<30 {
             guard let day = calendar.date(byAdding: .day, value: offset, to: startOfToday) else { continue }
-            if office.closedDays.contains(DayText.day(of: day, in: zone)) { continue }
+            if office.closedDays.contains(DayText.day(of: day, in: calendar.timeZone)) { continue }
             let weekday = Weekday(calendarWeekday: calendar.component(.weekday, from: day))
             for range in office.hours.days[weekday] ?? [] {
                 guard let start = calendar.date(byAdding: .minute, value: range.start, to: day),
@@ -40,13 +38,11 @@ public struct StaffAvailability: Sendable {
     /// week ("Montag, 08:00" / "Monday, 08:00"), and the date too when further ahead (over the
     /// holidays: "Montag, 4. Januar, 08:00").
     public func nextStaffTime(after date: Date, language: String) -> String? {
-        guard let opening = nextOpening(after: date), let zone = TimeZone(identifier: city.timezone) else { return nil }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
+        guard let opening = nextOpening(after: date), let calendar = cityCalendar else { return nil }
         let days = calendar.dateComponents([.day], from: calendar.startOfDay(for: date), to: calendar.startOfDay(for: opening)).day ?? 0
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: language)
-        formatter.timeZone = zone
+        formatter.timeZone = calendar.timeZone
         switch days {
         case ..<1: formatter.dateFormat = "HH:mm"
         case 1..<7: formatter.dateFormat = "EEEE, HH:mm"
@@ -55,6 +51,14 @@ public struct StaffAvailability: Sendable {
             formatter.dateFormat = (formatter.dateFormat ?? "EEEE") + ", HH:mm"
         }
         return formatter.string(from: opening)
+    }
+
+    /// The Gregorian calendar in the city's time zone (nil for an unknown zone).
+    private var cityCalendar: Calendar? {
+        guard let zone = TimeZone(identifier: city.timezone) else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        return calendar
     }
 
     /// One line per open weekday: "Mo 08:00–12:00, 14:00–18:00".

@@ -53,11 +53,11 @@ extension Matcher {
         guard let index = indexes[language] else { return false }
         let few = max(3, index.topicCount / 10)
         let excepted = except.flatMap { knowledgeBase.position(of: $0) }.map(Int32.init)
-        let context = (compiled[language]?.people ?? []).union(compiled[language]?.places ?? [])
+        let lexicon = compiled[language]
         return contentTokens.contains { token in
             // A person or a place says for whom or where, not what about: "und meine Frau?",
             // "und in Österreich?" name no topic.
-            guard !context.contains(token), let term = index.termIDs[index.vocabulary.stem(of: token)] else { return false }
+            guard lexicon?.namesPersonOrPlace(token) != true, let term = index.termIDs[index.vocabulary.stem(of: token)] else { return false }
             let asked = index.askingPostings(of: term)
             return asked.count <= few && !asked.contains { $0.topic == excepted }
         }

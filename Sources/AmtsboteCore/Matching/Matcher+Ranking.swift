@@ -156,9 +156,7 @@ extension Matcher {
         }
         // A person or a place says for whom or where, not what about: it is no misspelling of
         // another word and no compound ("Großmutter" is no "groß" + "Mutter").
-        func isContext(_ token: String) -> Bool {
-            lexicon?.people.contains(token) == true || lexicon?.places.contains(token) == true
-        }
+        func isContext(_ token: String) -> Bool { lexicon?.namesPersonOrPlace(token) == true }
         // Multi-word synonyms ("identity card" for "id card") found in the message.
         let phraseAlternatives = synonymTable?.phraseAlternatives(in: stems) ?? [:]
         for (position, token) in content.enumerated() {

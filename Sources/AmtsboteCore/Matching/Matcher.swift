@@ -74,7 +74,7 @@ public struct Matcher: Sendable {
             if request.restCount == 0 || (request.restCount == 1 && !rest.contains(where: isKnownWord)) {
                 return MatchResult(language: request.language, outcome: .smalltalk, confidence: 1, smalltalk: .capabilities)
             }
-            tokens = tokens.indices.filter { !request.covered.contains($0) }.map { tokens[$0] }
+            tokens = rest
             folded = tokens.map(TextNormalizer.fold)
         }
         let detected = languageRequest?.language ?? language ?? detector.detect(tokens)

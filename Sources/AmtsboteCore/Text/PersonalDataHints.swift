@@ -7,10 +7,8 @@ import Foundation
 public enum PersonalDataHints {
     /// What was found, as kinds, in a stable order; empty when nothing was.
     public static func kinds(in text: String) -> [Kind] {
-        Kind.allCases.filter { kind in
-            let range = NSRange(text.startIndex..., in: text)
-            return kind.expression.firstMatch(in: text, range: range) != nil
-        }
+        let range = NSRange(text.startIndex..., in: text)
+        return Kind.allCases.filter { $0.expression.firstMatch(in: text, range: range) != nil }
     }
 
     public enum Kind: String, CaseIterable, Sendable {

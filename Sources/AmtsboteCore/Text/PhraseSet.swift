@@ -91,6 +91,10 @@ struct CompiledLexicon: Sendable {
         return (kinds, covered)
     }
 
+    /// Whether the token names a person or a place (`people`, `places`): it says for whom or
+    /// where, rarely what about.
+    func namesPersonOrPlace(_ token: String) -> Bool { people.contains(token) || places.contains(token) }
+
     /// Positions of greetings and farewells ("Guten Morgen", "Viele Grüße", "good morning"):
     /// around a question they say nothing about its topic.
     func courtesyPositions(in folded: [String]) -> Set<Int> {

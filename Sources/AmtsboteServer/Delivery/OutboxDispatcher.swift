@@ -202,15 +202,14 @@ struct OutboxDispatcher: Service {
             "channel": "\(entry.channel.rawValue)", "outbox": "\(id)", "attempt": "\(attempts)", "error": "\(failure)",
         ]
         do {
-            switch failure {
-            case .temporary where attempts < tuning.maxDeliveryAttempts, .uncertain where attempts < tuning.maxDeliveryAttempts:
+            if failure.isRetryable, attempts < tuning.maxDeliveryAttempts {
                 var delay = failure.retryAfter ?? backoff(attempt: attempts)
                 // The platform may have the part: give its confirmation time to arrive and be
                 // read (behind a backlog), so that the retry does not send it a second time.
                 if case .uncertain = failure, Self.confirms(entry.channel) { delay = max(delay, tuning.confirmationWait.inSeconds) }
                 try await database.markOutboxRetry(id: id, error: failure.description, retryAt: Date().addingTimeInterval(delay))
                 logger.warning("delivery failed; will retry", metadata: metadata.merging(["retry_in": "\(delay)"]) { $1 })
-            default:
+            } else {
                 try await database.markOutboxFailed(id: id, error: failure.description)
                 logger.error("delivery failed for good", metadata: metadata)
             }

@@ -86,6 +86,12 @@ public enum DeliveryError: Error, CustomStringConvertible, Equatable {
     /// part twice when the confirmation came later, under a backlog).
     case uncertain(String)
 
+    /// Whether a retry can help (everything but `permanent`).
+    var isRetryable: Bool {
+        if case .permanent = self { return false }
+        return true
+    }
+
     /// The wait the platform asked for, if any.
     var retryAfter: Double? {
         if case .temporary(_, let retryAfter) = self { return retryAfter }

@@ -31,10 +31,8 @@ enum PlatformErrorClassifier {
     /// uncertain otherwise (a timeout or a lost connection: the platform may have taken it).
     static func transport(_ error: any Error) -> DeliveryError {
         if let error = error as? DeliveryError { return error }
-        if let code = (error as? URLError)?.code, notSent.contains(code) {
-            return .temporary("transport: URLError \(code.rawValue)")
-        }
-        return .uncertain("transport: \(type(of: error))" + ((error as? URLError).map { " \($0.code.rawValue)" } ?? ""))
+        guard let code = (error as? URLError)?.code else { return .uncertain("transport: \(type(of: error))") }
+        return notSent.contains(code) ? .temporary("transport: URLError \(code.rawValue)") : .uncertain("transport: URLError \(code.rawValue)")
     }
 
     /// Transport errors raised before a request went out.

@@ -21,8 +21,6 @@ public struct StaffActionRecord: Codable, Sendable, Hashable, FetchableRecord, M
 
     public enum Columns {
         public static let createdAt = Column(CodingKeys.createdAt)
-        public static let staff = Column(CodingKeys.staff)
-        public static let action = Column(CodingKeys.action)
         public static let caseNumber = Column(CodingKeys.caseNumber)
     }
 
