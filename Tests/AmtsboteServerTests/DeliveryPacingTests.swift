@@ -75,7 +75,7 @@ private final class OverlapRecordingClient: PlatformClient {
         try await queueReplies(8, in: database)
         let queued = clock.now
         await wakeup.ring()
-        #expect(await waitUntil { client.sent == 8 })
+        #expect(await waitUntil(timeout: .seconds(30)) { client.sent == 8 })
         let elapsed = clock.now - queued
         #expect(try await waitUntil { try await database.outboxEntries().allSatisfy { $0.status == .sent } })
         return (client.most, elapsed)
