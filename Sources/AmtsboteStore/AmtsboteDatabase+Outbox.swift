@@ -13,7 +13,9 @@ extension AmtsboteDatabase {
 
     /// Pending entries due at `now`, oldest first, at most one per conversation so that a
     /// conversation's replies go out in order. (Walks the pending entries in id order: the planner
-    /// would otherwise sort every due entry of a long outbox for each refill.)
+    /// would otherwise sort every due entry of a long outbox for each refill.) An entry held for a
+    /// confirmation is due only when no webhook body received before its hold ended is still
+    /// unread (the confirmation may wait behind a backlog; bodies are read oldest first).
     public func dueOutboxEntries(now: Date = Date(), limit: Int = 32) async throws -> [OutboxEntryRecord] {
         try await writer.read { db in try Self.dueOutboxEntries(db, now: now, limit: limit) }
     }
@@ -35,6 +37,9 @@ extension AmtsboteDatabase {
             sql: """
                 SELECT * FROM outboxEntry AS o INDEXED BY outboxEntry_pending
                 WHERE o.status = 'pending' AND o.nextAttemptAt <= ?
+                  AND (o.awaitsConfirmation = 0
+                       OR COALESCE((SELECT w.receivedAt FROM webhookDelivery AS w ORDER BY w.id LIMIT 1)
+                                   > (julianday(o.nextAttemptAt) - 2440587.5) * 86400.0, 1))
                   AND NOT EXISTS (SELECT 1 FROM outboxEntry AS e
                                   WHERE e.conversationID = o.conversationID AND e.status = 'pending' AND e.id < o.id)
                 ORDER BY o.id LIMIT ?
@@ -58,7 +63,7 @@ extension AmtsboteDatabase {
     public static func markOutboxSent(_ db: Database, id: Int64, now: Date) throws {
         try db.cachedStatement(
             sql: "UPDATE outboxEntry SET status = 'sent', sentAt = ?, attempts = attempts + 1, lastError = NULL, sendStartedAt = NULL,"
-                + " awaitedEcho = NULL WHERE id = ?"
+                + " awaitedEcho = NULL, awaitsConfirmation = 0 WHERE id = ?"
         ).execute(arguments: [now, id])
     }
 
@@ -79,12 +84,14 @@ extension AmtsboteDatabase {
 
     /// Records a failed attempt to be retried at `retryAt`. An awaited echo stays awaited: the
     /// platform may have taken the part although the send failed (see `confirmEchoedParts`).
-    public func markOutboxRetry(id: Int64, error: String, retryAt: Date) async throws {
+    /// `awaitingConfirmation`: the send got no answer, so the retry also waits for the webhook
+    /// bodies received until `retryAt` to be read (see `dueOutboxEntries`).
+    public func markOutboxRetry(id: Int64, error: String, retryAt: Date, awaitingConfirmation: Bool = false) async throws {
         try await writer.write { db in
             try db.execute(
-                sql: "UPDATE outboxEntry SET attempts = attempts + 1, lastError = ?, nextAttemptAt = ?, sendStartedAt = NULL"
-                    + " WHERE id = ?",
-                arguments: [error, retryAt, id])
+                sql: "UPDATE outboxEntry SET attempts = attempts + 1, lastError = ?, nextAttemptAt = ?, sendStartedAt = NULL,"
+                    + " awaitsConfirmation = ? WHERE id = ?",
+                arguments: [error, retryAt, awaitingConfirmation, id])
         }
     }
 
@@ -93,7 +100,7 @@ extension AmtsboteDatabase {
         try await writer.write { db in
             try db.execute(
                 sql: "UPDATE outboxEntry SET status = 'failed', attempts = attempts + 1, lastError = ?, sendStartedAt = NULL,"
-                    + " awaitedEcho = NULL WHERE id = ?",
+                    + " awaitedEcho = NULL, awaitsConfirmation = 0 WHERE id = ?",
                 arguments: [error, id])
         }
     }

@@ -42,7 +42,7 @@ extension AmtsboteDatabase {
     public func markOutboxSending(ids: [Int64], awaitedEchoes: [Int64: String] = [:], now: Date = Date()) async throws {
         guard !ids.isEmpty else { return }
         try await writer.write { db in
-            let statement = try db.cachedStatement(sql: "UPDATE outboxEntry SET sendStartedAt = ?, awaitedEcho = ? WHERE id = ?")
+            let statement = try db.cachedStatement(sql: "UPDATE outboxEntry SET sendStartedAt = ?, awaitedEcho = ?, awaitsConfirmation = 0 WHERE id = ?")
             for id in ids { try statement.execute(arguments: [now, awaitedEchoes[id], id]) }
         }
     }
@@ -61,6 +61,7 @@ extension AmtsboteDatabase {
             sql: """
                 UPDATE outboxEntry
                 SET nextAttemptAt = CASE WHEN ?1 > partsSent AND nextAttemptAt > ?2 THEN ?2 ELSE nextAttemptAt END,
+                    awaitsConfirmation = CASE WHEN ?1 > partsSent THEN 0 ELSE awaitsConfirmation END,
                     partsSent = MAX(partsSent, ?1)
                 WHERE id = ?3 AND status = 'pending'
                 """)
@@ -80,7 +81,7 @@ extension AmtsboteDatabase {
         let statement = try db.cachedStatement(
             sql: """
                 UPDATE outboxEntry
-                SET partsSent = partsSent + 1, awaitedEcho = NULL,
+                SET partsSent = partsSent + 1, awaitedEcho = NULL, awaitsConfirmation = 0,
                     nextAttemptAt = CASE WHEN nextAttemptAt > ?1 THEN ?1 ELSE nextAttemptAt END
                 WHERE awaitedEcho = ?2 AND status = 'pending' AND channel = ?3
                   AND conversationID IN (SELECT id FROM conversation WHERE channel = ?3 AND senderID = ?4)
@@ -100,8 +101,9 @@ extension AmtsboteDatabase {
 
     /// Deals with sends that were in flight when the previous process stopped without finishing
     /// them (a crash or `kill -9`): the platform may or may not have received the part in flight.
-    /// Entries on `confirmingChannels` are held until `holdUntil`, so that the platform's
-    /// confirmation (redelivered to the restarted server) can mark the part received; so are
+    /// Entries on `confirmingChannels` are held until `holdUntil` (and until the webhook bodies
+    /// received by then are read, see `dueOutboxEntries`), so that the platform's confirmation
+    /// (redelivered to the restarted server) can mark the part received; so are
     /// entries for which `awaitedEcho` gives the digest of the part in flight, whose echo is then
     /// recognised by it (`confirmEchoedParts`). The others are due again at once. Run at start,
     /// before any send.
@@ -118,12 +120,14 @@ extension AmtsboteDatabase {
                 guard let id = entry.id else { continue }
                 if confirmingChannels.contains(entry.channel) {
                     try db.execute(
-                        sql: "UPDATE outboxEntry SET sendStartedAt = NULL, nextAttemptAt = MAX(nextAttemptAt, ?) WHERE id = ?",
+                        sql: "UPDATE outboxEntry SET sendStartedAt = NULL, nextAttemptAt = MAX(nextAttemptAt, ?), awaitsConfirmation = 1"
+                            + " WHERE id = ?",
                         arguments: [holdUntil, id])
                     result.waiting += 1
                 } else if let digest = awaitedEcho(entry) {
                     try db.execute(
-                        sql: "UPDATE outboxEntry SET sendStartedAt = NULL, awaitedEcho = ?, nextAttemptAt = MAX(nextAttemptAt, ?) WHERE id = ?",
+                        sql: "UPDATE outboxEntry SET sendStartedAt = NULL, awaitedEcho = ?, nextAttemptAt = MAX(nextAttemptAt, ?),"
+                            + " awaitsConfirmation = 1 WHERE id = ?",
                         arguments: [digest, holdUntil, id])
                     result.waiting += 1
                 } else {

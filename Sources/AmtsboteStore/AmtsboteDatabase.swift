@@ -99,6 +99,7 @@ public final class AmtsboteDatabase: Sendable {
         migrator.registerMigration("v6", migrate: Migrations.v6)
         migrator.registerMigration("v7", migrate: Migrations.v7)
         migrator.registerMigration("v8", migrate: Migrations.v8)
+        migrator.registerMigration("v9", migrate: Migrations.v9)
         return migrator
     }
 

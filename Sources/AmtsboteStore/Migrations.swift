@@ -167,4 +167,14 @@ enum Migrations {
             t.column("detail", .text)
         }
     }
+
+    /// Whether a pending entry is held for the platform's confirmation of a part it may have
+    /// received (in flight at a crash, or sent without an answer). Such an entry is due only once
+    /// every webhook body received before its hold ended has been read: the confirmation may be
+    /// among them, queued behind a backlog.
+    static func v9(_ db: Database) throws {
+        try db.alter(table: "outboxEntry") { t in
+            t.add(column: "awaitsConfirmation", .boolean).notNull().defaults(to: false)
+        }
+    }
 }

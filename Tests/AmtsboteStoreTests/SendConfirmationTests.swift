@@ -80,6 +80,40 @@ import Testing
         #expect(try await entry(ids[0]).partsSent == 2)
     }
 
+    @Test func aHeldEntryWaitsUntilTheWebhookBodiesReceivedDuringItsHoldAreRead() async throws {
+        let ids = try await enqueue([.messenger, .messenger, .telegram])
+        try await database.markOutboxSending(ids: Array(ids.prefix(2)), now: testNow)
+        let holdUntil = testNow.addingTimeInterval(60)
+        _ = try await database.recoverInterruptedSends(confirmingChannels: [.messenger], holdUntil: holdUntil)
+        #expect(try await entry(ids[0]).awaitsConfirmation)
+        #expect(try await !entry(ids[2]).awaitsConfirmation)
+        // A body from within the hold is still unread when it ends: it may hold the echo.
+        let unread = try await database.storeWebhookDelivery(.meta, body: Data("{}".utf8), now: holdUntil.addingTimeInterval(-1))
+        let afterHold = holdUntil.addingTimeInterval(5)
+        #expect(try await database.dueOutboxEntries(now: afterHold).map(\.id) == [ids[2]])  // the fresh entry is not held
+        // Read, it confirms the second entry's part; the first is now judged unconfirmed.
+        try await database.expandWebhookDeliveries([unread], into: [], confirming: [OutboxPartConfirmation(entryID: ids[1], parts: 1)])
+        #expect(try await !entry(ids[1]).awaitsConfirmation)
+        #expect(try await database.dueOutboxEntries(now: afterHold).map(\.id) == ids)
+        // A body received after the hold ended cannot confirm anything the hold waited for.
+        _ = try await database.storeWebhookDelivery(.meta, body: Data("{}".utf8), now: holdUntil.addingTimeInterval(1))
+        #expect(try await database.dueOutboxEntries(now: afterHold).map(\.id) == ids)
+        // A new attempt ends the hold.
+        try await database.markOutboxSending(ids: [ids[0]], now: afterHold)
+        #expect(try await !entry(ids[0]).awaitsConfirmation)
+    }
+
+    @Test func aRetryAfterASendWithoutAnswerWaitsForTheBodiesReceivedMeanwhile() async throws {
+        let ids = try await enqueue([.whatsapp, .whatsapp])
+        let retryAt = testNow.addingTimeInterval(60)
+        try await database.markOutboxRetry(id: ids[0], error: "timed out", retryAt: retryAt, awaitingConfirmation: true)
+        try await database.markOutboxRetry(id: ids[1], error: "HTTP 503", retryAt: retryAt)
+        _ = try await database.storeWebhookDelivery(.telegram, body: Data("{}".utf8), now: testNow.addingTimeInterval(30))
+        #expect(try await database.dueOutboxEntries(now: retryAt).map(\.id) == [ids[1]])
+        try await database.expandWebhookDeliveries(try await database.pendingWebhookDeliveries().compactMap(\.id), into: [])
+        #expect(try await database.dueOutboxEntries(now: retryAt).map(\.id) == ids)
+    }
+
     @Test func confirmationsTravelWithTheExpandedWebhookBody() async throws {
         let ids = try await enqueue([.whatsapp])
         let body = try await database.storeWebhookDelivery(.meta, body: Data("{}".utf8))

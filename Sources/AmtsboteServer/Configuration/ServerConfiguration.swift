@@ -144,7 +144,9 @@ public struct Tuning: Sendable {
     /// durable backlog is worked off afterwards.
     public var backgroundShareUnderLoad = 0.05
     /// After a crash, how long a reply that was being sent waits for the platform to confirm it
-    /// (Messenger or Instagram echo, WhatsApp status) before its unconfirmed parts are sent again.
+    /// (Messenger or Instagram echo, WhatsApp status) before its unconfirmed parts are sent again
+    /// (and only once the webhook bodies received in that time are read: under a backlog the
+    /// confirmation may be among them). Also the least delay before a send that got no answer is retried.
     public var confirmationWait: Duration = .seconds(60)
     /// Outbox sends in flight at once.
     public var deliveryConcurrency = 16

@@ -167,10 +167,13 @@ struct OutboxDispatcher: Service {
         return digests
     }
 
-    /// How long to sleep when nothing is due: until the next retry, at most a second.
+    /// How long to sleep when nothing is due: until the next retry, at most a second. A time
+    /// already past belongs to an entry that waits for another (its conversation's earlier reply,
+    /// or unread webhook bodies that may confirm it): look again soon, without spinning.
     private func idleTimeout() async -> Duration {
         guard let next = try? await database.nextOutboxAttempt() else { return .seconds(1) }
-        let seconds = min(max(next.timeIntervalSinceNow, 0.01), 1)
+        let ahead = next.timeIntervalSinceNow
+        let seconds = ahead <= 0 ? 0.2 : min(max(ahead, 0.01), 1)
         return .milliseconds(Int(seconds * 1000))
     }
 
@@ -206,8 +209,13 @@ struct OutboxDispatcher: Service {
                 var delay = failure.retryAfter ?? backoff(attempt: attempts)
                 // The platform may have the part: give its confirmation time to arrive and be
                 // read (behind a backlog), so that the retry does not send it a second time.
-                if case .uncertain = failure, Self.confirms(entry.channel) { delay = max(delay, tuning.confirmationWait.inSeconds) }
-                try await database.markOutboxRetry(id: id, error: failure.description, retryAt: Date().addingTimeInterval(delay))
+                var awaitingConfirmation = false
+                if case .uncertain = failure, Self.confirms(entry.channel) {
+                    delay = max(delay, tuning.confirmationWait.inSeconds)
+                    awaitingConfirmation = true
+                }
+                try await database.markOutboxRetry(
+                    id: id, error: failure.description, retryAt: Date().addingTimeInterval(delay), awaitingConfirmation: awaitingConfirmation)
                 logger.warning("delivery failed; will retry", metadata: metadata.merging(["retry_in": "\(delay)"]) { $1 })
             } else {
                 try await database.markOutboxFailed(id: id, error: failure.description)

@@ -26,6 +26,9 @@ public struct OutboxEntryRecord: Codable, Sendable, Hashable, FetchableRecord, M
     /// Set while a send is in flight: still set after a crash, it marks a part the platform may
     /// have received although its confirmation was never recorded.
     public var sendStartedAt: Date?
+    /// Held for the platform's confirmation of a part it may have received: due only once the
+    /// webhook bodies received before `nextAttemptAt` are read (see `dueOutboxEntries`).
+    public var awaitsConfirmation: Bool
 
     public enum Columns {
         public static let id = Column(CodingKeys.id)
@@ -45,6 +48,7 @@ public struct OutboxEntryRecord: Codable, Sendable, Hashable, FetchableRecord, M
         self.partsSent = 0
         self.nextAttemptAt = now
         self.createdAt = now
+        self.awaitsConfirmation = false
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
