@@ -65,3 +65,31 @@ struct CompoundMatchingTests {
         #expect(words.outcome == .answer && words.topic == "fuehrungszeugnis", "\(words)")
     }
 }
+
+/// A word the city lists among synonyms is not taken apart as a compound.
+@Suite("Compound words with synonyms")
+struct CompoundSynonymTests {
+    @Test("a synonym from city.yaml is what the word means: \"backyard\" is a garden, not \"back\" + \"yard\"")
+    func synonymBeforeSplit() throws {
+        let city = TempKnowledgeBase.validCity + """
+            synonyms:
+              en:
+                - [garden, backyard]
+
+            """
+        let files = [
+            "topics/t/baum.de.md": TempKnowledgeBase.topic(title: "Baum fällen", body: "Baum im Garten."),
+            "topics/t/baum.en.md": TempKnowledgeBase.topic(
+                title: "Tree felling", question: "May I cut down a tree in my garden?",
+                body: "Cutting down a tree in your garden needs a permit."),
+            "topics/t/hof.de.md": TempKnowledgeBase.topic(title: "Hof", body: "Parken im Hof."),
+            "topics/t/hof.en.md": TempKnowledgeBase.topic(
+                title: "Yard parking", question: "Can I park in the back yard?",
+                body: "Staff park in the back yard of the town hall; the yard is closed at night."),
+        ]
+        let base = try #require(try TempKnowledgeBase.load(city: city, files).knowledgeBase)
+        let r = Matcher(knowledgeBase: base).match("Can I cut down the big tree in my backyard?", language: "en")
+        #expect(r.outcome == .answer && r.topic == "baum", "\(r)")
+        #expect(!r.candidates.contains { $0.id == "hof" }, "\(r.candidates)")
+    }
+}

@@ -159,6 +159,11 @@ extension Matcher {
         func isContext(_ token: String) -> Bool { lexicon?.namesPersonOrPlace(token) == true }
         // Multi-word synonyms ("identity card" for "id card") found in the message.
         let phraseAlternatives = synonymTable?.phraseAlternatives(in: stems) ?? [:]
+        // A word the city lists with synonyms means what they mean: "backyard" is a garden, not
+        // "back" + "yard".
+        func hasKnownSynonym(_ stem: String, at position: Int) -> Bool {
+            ((synonymTable?.alternatives(for: stem) ?? []) + (phraseAlternatives[position] ?? [])).contains { index.termIDs[$0] != nil }
+        }
         for (position, token) in content.enumerated() {
             let stem = stems[position]
             var alternatives: [(Int32, Float)] = []
@@ -198,7 +203,9 @@ extension Matcher {
             } else if !isContext(token), let corrected = vocabulary.correction(of: token), let term = index.termIDs[corrected] {
                 alternatives.append((term, Float(configuration.typoFactor)))
                 weight = index.idf[Int(term)]
-            } else if token.count >= 7, !isContext(token), let parts = vocabulary.compoundParts(of: token) {
+            } else if token.count >= 7, !isContext(token), !hasKnownSynonym(stem, at: position),
+                let parts = vocabulary.compoundParts(of: token)
+            {
                 // Each part is a word of its own: "Kitagebühren" asks about kita and gebühren.
                 let terms = parts.compactMap { index.termIDs[$0] }
                 for (position, term) in terms.enumerated() {

@@ -72,6 +72,7 @@ extension Lexicon {
             wann wieso weshalb woher wohin brauche brauch brauchen bräuchte eigene eigenen eigener eigenes eigenem machen mache macht bekomme bekommen kriege \
             krieg kriegen bekommt frage fragen weiß wissen sagen kurz mal halt eben denn nochmal sowie beziehungsweise \
             liebe lieber sehr geehrte geehrter danke dank grüße gruß vielen herzlichen kommt komme kommen kam nein \
+            juhu yay haha hahaha lol omg ach oh ohje hmm \
             lassen lässt ließ gehe ging gegangen gekommen sagt sagen tun tue getan erledigen erledige erledigt glaube \
             glaub denke vermute vielleicht eventuell wahrscheinlich wegen trotz während nie niemals \
             sondern sogar bereits deshalb deswegen trotzdem jedoch allerdings bisher immer oft manchmal \
@@ -198,7 +199,8 @@ extension Lexicon {
             know tell let lets kind anyone someone somebody anybody something many ask dear go going goes went gone come comes \
             coming came make makes made say says said thing things think guess believe maybe perhaps probably \
             don't doesn't didn't isn't aren't wasn't weren't hasn't haven't hadn't can't couldn't won't wouldn't \
-            shouldn't i've you're you've it's that's we're we've they're they've never
+            shouldn't i've you're you've it's that's we're we've they're they've never \
+            yay yeah yep yup wow haha hahaha lol omg hooray oh ah ugh hmm btw
             """.split(whereSeparator: \.isWhitespace).map(String.init)),
         markers: Set("""
             the and i is my how what where can do does to for with a an you we have am of are there this that it be \
