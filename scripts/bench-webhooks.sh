@@ -12,6 +12,8 @@
 #   ROUNDS=5 measures bare and serve five times each, in turns (default 3).
 #   STEADY_CONNECTIONS=4 (the default) first measures serve under a steady load from 4 connections; 0 skips it.
 #   CHECK=0 skips waiting for the backlog and the exactly-once check (throughput figures only).
+#   DRAIN_KILL=30 also kills the server with `kill -9` 30 s into working off the backlog (when up to
+#   --delivery-concurrency replies are in flight at once) and starts it again; 0 (the default) does not.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -19,6 +21,7 @@ DURATION=${DURATION:-15}
 CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-2}
 KILL=${KILL:-1}
+DRAIN_KILL=${DRAIN_KILL:-0}
 CHECK=${CHECK:-1}
 ROUNDS=${ROUNDS:-3}
 STEADY_CONNECTIONS=${STEADY_CONNECTIONS:-4}
@@ -150,8 +153,13 @@ echo "== waiting for the outbox to drain …"
 DRAIN_START=$(date +%s.%N)
 # Wait while the backlog shrinks (give up after 90 s without progress: a reply in flight at the
 # kill waits up to 60 s for its echo before it is sent again).
-last=-1; stalled=0
+last=-1; stalled=0; drain_killed=0
 while :; do
+  if [ "$DRAIN_KILL" != 0 ] && [ "$drain_killed" = 0 ] && \
+     python3 -c "import sys,time; sys.exit(0 if time.time() - float(sys.argv[1]) >= float(sys.argv[2]) else 1)" "$DRAIN_START" "$DRAIN_KILL"; then
+    kill -9 "$SERVER_PID"; echo "   … killed the server with kill -9 ${DRAIN_KILL} s into the drain, restarting"
+    start_server; drain_killed=1
+  fi
   pending=$(python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); print(c.execute(\"SELECT (SELECT COUNT(*) FROM webhookDelivery) + (SELECT COUNT(*) FROM inboundEvent WHERE status='pending') + (SELECT COUNT(*) FROM outboxEntry WHERE status='pending')\").fetchone()[0])" "$WORK/amtsbote.sqlite")
   [ "$pending" = 0 ] && break
   if [ "$pending" = "$last" ]; then stalled=$((stalled + 1)); [ "$stalled" -ge 90 ] && break; else stalled=0; fi
@@ -162,4 +170,6 @@ python3 -c "import sys; print(f'== backlog processed and delivered {float(sys.ar
 [ -n "$SERVER_PID" ] && kill -TERM "$SERVER_PID" 2>/dev/null; sleep 1
 
 python3 scripts/bench/check.py "$WORK/amtsbote.sqlite" "$WORK/fake.log"
+# What each restart found in flight (held for the platform's echo, or sent again).
+grep -h "replies were being sent" "$WORK/serve.log" | sed 's/^/   restart: /' | cut -c1-320 || true
 echo "(work files in $WORK)"
