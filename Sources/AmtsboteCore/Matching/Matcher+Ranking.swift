@@ -159,13 +159,9 @@ extension Matcher {
         func isContext(_ token: String) -> Bool { lexicon?.namesPersonOrPlace(token) == true }
         // Multi-word synonyms ("identity card" for "id card") found in the message.
         let phraseAlternatives = synonymTable?.phraseAlternatives(in: stems) ?? [:]
-        // A word the city lists with synonyms means what they mean: "backyard" is a garden, not
-        // "back" + "yard".
-        func hasKnownSynonym(_ stem: String, at position: Int) -> Bool {
-            ((synonymTable?.alternatives(for: stem) ?? []) + (phraseAlternatives[position] ?? [])).contains { index.termIDs[$0] != nil }
-        }
         for (position, token) in content.enumerated() {
             let stem = stems[position]
+            let synonyms = (synonymTable?.alternatives(for: stem) ?? []) + (phraseAlternatives[position] ?? [])
             var alternatives: [(Int32, Float)] = []
             var weight: Double
             if let term = index.termIDs[stem] {
@@ -203,7 +199,10 @@ extension Matcher {
             } else if !isContext(token), let corrected = vocabulary.correction(of: token), let term = index.termIDs[corrected] {
                 alternatives.append((term, Float(configuration.typoFactor)))
                 weight = index.idf[Int(term)]
-            } else if token.count >= 7, !isContext(token), !hasKnownSynonym(stem, at: position),
+            } else if token.count >= 7, !isContext(token),
+                // A word the city lists with synonyms means what they mean: "backyard" is a
+                // garden, not "back" + "yard".
+                !synonyms.contains(where: { index.termIDs[$0] != nil }),
                 let parts = vocabulary.compoundParts(of: token)
             {
                 // Each part is a word of its own: "Kitagebühren" asks about kita and gebühren.
@@ -216,7 +215,7 @@ extension Matcher {
             } else {
                 weight = index.unknownTermWeight * rarity(token, common: c.commonZipf, minimum: c.minimumUnknownWeight)
             }
-            for synonym in (synonymTable?.alternatives(for: stem) ?? []) + (phraseAlternatives[position] ?? []) {
+            for synonym in synonyms {
                 if let term = index.termIDs[synonym] {
                     alternatives.append((term, Float(configuration.synonymFactor)))
                     if alternatives.count == 1 { weight = index.idf[Int(term)] }
