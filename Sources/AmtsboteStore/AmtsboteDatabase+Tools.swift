@@ -63,6 +63,9 @@ extension AmtsboteDatabase {
         guard header == Data("SQLite format 3\u{0}".utf8) else { return false }
         var configuration = Configuration()
         configuration.readonly = true
+        // Like every connection beside the server: wait for a lock rather than fail (GRDB's default
+        // for a read-only queue is to fail at once, on its first statement).
+        configuration.busyMode = .timeout(10)
         do {
             return try DatabaseQueue(path: path, configuration: configuration).read { db in
                 try db.tableExists("grdb_migrations")
