@@ -16,7 +16,13 @@ extension Matcher {
                 let term = index.vocabulary.stems[Int(alternative.term)]
                 return alternative.factor < 1 ? "\(term)×\(alternative.factor)" : term
             }
-            var parts = ["  " + (words.isEmpty ? "(unknown)" : words.joined(separator: "|")) + String(format: " weight %.2f:", token.weight)]
+            let borrowedIndex = token.borrowed.flatMap { indexes[$0.language] }
+            var borrowedWord: String? = nil
+            if let borrowed = token.borrowed, let other = borrowedIndex {
+                borrowedWord = "\(other.vocabulary.stems[Int(borrowed.term)])@\(borrowed.language)×\(configuration.crossLanguageFactor)"
+            }
+            let label = words.isEmpty ? borrowedWord ?? "(unknown)" : words.joined(separator: "|")
+            var parts = ["  " + label + String(format: " weight %.2f:", token.weight)]
             for topic in top {
                 guard let topicIndex = knowledgeBase.topics.firstIndex(where: { $0.id == topic.id }) else { continue }
                 func weight(_ term: Int32) -> Double {
@@ -24,7 +30,11 @@ extension Matcher {
                 }
                 // A compound's last part counts only where one of the parts before it does.
                 let supported = token.modifiers.isEmpty || token.modifiers.contains { weight($0) > 0 }
-                let value = supported ? token.alternatives.map { weight($0.term) * Double($0.factor) }.max() ?? 0 : 0
+                var value = supported ? token.alternatives.map { weight($0.term) * Double($0.factor) }.max() ?? 0 : 0
+                if let borrowed = token.borrowed, let borrowedIndex {
+                    let posting = borrowedIndex.postings[Int(borrowed.term)].first { $0.topic == Int32(topicIndex) }
+                    value = max(value, Double(posting?.weight ?? 0) * configuration.crossLanguageFactor)
+                }
                 parts.append(String(format: "%@ %.2f", topic.id, value))
             }
             lines.append(parts.joined(separator: " "))

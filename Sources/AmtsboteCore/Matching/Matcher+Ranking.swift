@@ -7,6 +7,9 @@ extension Matcher {
         /// counts only for topics that know one of them too. A topic that explains "Behörde" but
         /// not "Ausländer" does not explain "Ausländerbehörde".
         var modifiers: [Int32] = []
+        /// A word the message's language does not have but another language's texts do, used
+        /// as is ("Ausweis" or "Standesamt" in an English message): that index's term.
+        var borrowed: (language: String, term: Int32)? = nil
     }
 
     /// Terms found in more places than this are everyday words in a large base: they carry almost
@@ -80,14 +83,19 @@ extension Matcher {
         func counts(_ token: QueryToken, for topic: Int32) -> Bool {
             token.modifiers.isEmpty || token.modifiers.contains { index.topic(topic, has: $0) }
         }
-        for token in queryTokens where !token.alternatives.isEmpty {
-            for (term, factor) in token.alternatives where index.postings[Int(term)].count <= Self.maxPostings {
-                for posting in index.postings[Int(term)] {
-                    let value = posting.weight * factor
-                    let t = Int(posting.topic)
-                    if perTopic[t] == 0 { touched.append(posting.topic) }
-                    if value > perTopic[t] { perTopic[t] = value }
-                }
+        func collect(_ postings: ArraySlice<TopicIndex.Posting>, factor: Float) {
+            guard postings.count <= Self.maxPostings else { return }
+            for posting in postings {
+                let value = posting.weight * factor
+                let t = Int(posting.topic)
+                if perTopic[t] == 0 { touched.append(posting.topic) }
+                if value > perTopic[t] { perTopic[t] = value }
+            }
+        }
+        for token in queryTokens where !token.alternatives.isEmpty || token.borrowed != nil {
+            for (term, factor) in token.alternatives { collect(index.postings[Int(term)], factor: factor) }
+            if let borrowed = token.borrowed, let other = indexes[borrowed.language] {
+                collect(other.postings[Int(borrowed.term)], factor: Float(configuration.crossLanguageFactor))
             }
             for t in touched {
                 if !counts(token, for: t) {
@@ -96,7 +104,7 @@ extension Matcher {
                 }
                 scores[Int(t)] += token.weight * Double(perTopic[Int(t)])
                 if wordCoverage != nil {
-                    let modifier = token.alternatives.allSatisfy { index.modifierOnly.contains(Int64(t) << 32 | Int64($0.term)) }
+                    let modifier = !token.alternatives.isEmpty && token.alternatives.allSatisfy { index.modifierOnly.contains(Int64(t) << 32 | Int64($0.term)) }
                     wordCoverage![Int(t)] = Double(perTopic[Int(t)]) * (modifier ? Double(TopicIndex.FieldWeight.compoundModifier) : 1)
                 }
                 anchors[Int(t)] = max(anchors[Int(t)], token.weight / maxWeight * Double(perTopic[Int(t)]))
@@ -221,13 +229,31 @@ extension Matcher {
                     if alternatives.count == 1 { weight = index.idf[Int(term)] }
                 }
             }
-            if !alternatives.isEmpty { weight *= rarity(token, common: c.knownCommonZipf, minimum: c.minimumKnownWeight) }
+            var borrowed: (language: String, term: Int32)? = nil
+            if !alternatives.isEmpty {
+                weight *= rarity(token, common: c.knownCommonZipf, minimum: c.minimumKnownWeight)
+            } else if !isContext(token), let found = borrowedTerm(token, besides: index.language) {
+                borrowed = found
+                weight = indexes[found.language]!.idf[Int(found.term)]
+            }
             if lexicon?.lexicon.aspects.contains(token) == true { weight = min(weight, c.aspectWeightCap) }
             if lexicon?.people.contains(token) == true { weight = min(weight, c.peopleWeightCap) }
             if lexicon?.places.contains(token) == true { weight = min(weight, c.placeWeightCap) }
-            result.append(QueryToken(weight: weight, alternatives: alternatives))
+            result.append(QueryToken(weight: weight, alternatives: alternatives, borrowed: borrowed))
         }
         return result
+    }
+
+    /// The term of another language's index for a word the message's language does not know:
+    /// only a word rare or unknown in the message's language (an English "bad" is no German
+    /// "Bad") and known there as it stands, not by correction or compound splitting.
+    func borrowedTerm(_ token: String, besides language: String) -> (language: String, term: Int32)? {
+        guard token.count >= 4, (frequencies[language]?.zipf(token) ?? 0) < Float(configuration.rareZipf) else { return nil }
+        for other in indexes.keys.sorted() where other != language {
+            let index = indexes[other]!
+            if let term = index.termIDs[index.vocabulary.stem(of: token)] { return (other, term) }
+        }
+        return nil
     }
 
     /// Separable-verb particles standing alone in the message ("ab" in "Wie melde ich das ab?"),
