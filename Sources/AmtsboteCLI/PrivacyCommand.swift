@@ -84,10 +84,7 @@ struct PrivacyExportCommand: AsyncParsableCommand {
         let database = try databaseOptions.open()
         try await expandStoredWebhooks(in: database)
         let export = try await database.export(channel: try citizen.parsedChannel, senderID: citizen.user, staff: staff)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        let data = try encoder.encode(export)
+        let data = try export.readableJSON()
         if let output {
             // Readable by the owner only: it holds everything the city knows about the citizen.
             guard FileManager.default.createFile(atPath: output, contents: nil, attributes: [.posixPermissions: 0o600]) else {

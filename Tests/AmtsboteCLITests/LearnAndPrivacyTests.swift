@@ -103,6 +103,16 @@ import Testing
         try await workspace.run(["privacy", "forget", "--channel", "telegram", "--user", "4242", "--as", "anna"])
         #expect(try await database.pendingWebhookDeliveries().isEmpty)
         #expect(try await database.pendingInboundEvents().map(\.senderID) == ["5151"])
+
+        // The other citizen's export has the message as received, as JSON (not a string of escaped quotes).
+        let exportPath = workspace.folder.appendingPathComponent("auskunft.json").path
+        try await workspace.run(["privacy", "export", "--channel", "telegram", "--user", "5151", "--output", exportPath, "--as", "anna"])
+        let exported = try Data(contentsOf: URL(fileURLWithPath: exportPath))
+        let object = try #require(try JSONSerialization.jsonObject(with: exported) as? [String: Any])
+        let event = try #require((object["inboundEvents"] as? [[String: Any]])?.first)
+        let payload = try #require(event["payload"] as? [String: Any], "\(event)")
+        #expect((payload["text"] as? String) == "Meine Adresse ist Lindenweg 7", "\(payload)")
+        #expect(!String(decoding: exported, as: UTF8.self).contains(#"\""#))
     }
 
     @Test func privacyForgetExportAndPurgeThroughTheCommands() async throws {

@@ -61,6 +61,17 @@ import Testing
         #expect(export.outboxEntries.count == 1)
         let json = try JSONEncoder().encode(export)
         #expect(!String(decoding: json, as: UTF8.self).contains("Fremde Frage"))
+
+        // For the citizen's copy, what the records keep as JSON text is nested as JSON.
+        let readable = try export.readableJSON()
+        let object = try #require(try JSONSerialization.jsonObject(with: readable) as? [String: Any])
+        let conversation = try #require((object["conversations"] as? [[String: Any]])?.first)
+        #expect(conversation["state"] is [String: Any] && conversation["address"] is [String: Any], "\(conversation)")
+        #expect((object["cases"] as? [[String: Any]])?.first?["candidates"] is [Any])
+        let reply = try #require((object["outboxEntries"] as? [[String: Any]])?.first?["reply"] as? [String: Any])
+        #expect("\(reply)".contains("Antwort"), "\(reply)")
+        #expect((object["messages"] as? [[String: Any]])?.compactMap { $0["text"] as? String } == ["Frage A", "Antwort"])
+        #expect(!String(decoding: readable, as: UTF8.self).contains(#"\""#))
     }
 
     @Test func purgeAppliesTheRetentionPeriod() async throws {
