@@ -21,7 +21,10 @@ extension Matcher {
             if let borrowed = token.borrowed, let other = borrowedIndex {
                 borrowedWord = "\(other.vocabulary.stems[Int(borrowed.term)])@\(borrowed.language)×\(configuration.crossLanguageFactor)"
             }
-            let label = words.isEmpty ? borrowedWord ?? "(unknown)" : words.joined(separator: "|")
+            let phraseWords = token.phrases.map { phrase in
+                phrase.map { index.vocabulary.stems[Int($0)] }.joined(separator: "+") + "×\(configuration.synonymFactor)"
+            }
+            let label = words.isEmpty && phraseWords.isEmpty ? borrowedWord ?? "(unknown)" : (words + phraseWords).joined(separator: "|")
             var parts = ["  " + label + String(format: " weight %.2f:", token.weight)]
             for topic in top {
                 guard let topicIndex = knowledgeBase.topics.firstIndex(where: { $0.id == topic.id }) else { continue }
@@ -31,6 +34,9 @@ extension Matcher {
                 // A compound's last part counts only where one of the parts before it does.
                 let supported = token.modifiers.isEmpty || token.modifiers.contains { weight($0) > 0 }
                 var value = supported ? token.alternatives.map { weight($0.term) * Double($0.factor) }.max() ?? 0 : 0
+                for phrase in token.phrases where phrase.dropFirst().allSatisfy({ index.topic(Int32(topicIndex), has: $0) }) {
+                    value = max(value, weight(phrase[0]) * configuration.synonymFactor)
+                }
                 if let borrowed = token.borrowed, let borrowedIndex {
                     let posting = borrowedIndex.postings[Int(borrowed.term)].first { $0.topic == Int32(topicIndex) }
                     value = max(value, Double(posting?.weight ?? 0) * configuration.crossLanguageFactor)

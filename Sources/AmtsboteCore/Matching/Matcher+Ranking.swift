@@ -10,6 +10,9 @@ extension Matcher {
         /// A word the message's language does not have but another language's texts do, used
         /// as is ("Ausweis" or "Standesamt" in an English message): that index's term.
         var borrowed: (language: String, term: Int32)? = nil
+        /// Multi-word synonyms of the word, as the index's terms: a topic that has every word of
+        /// one counts it ("Personalausweis" for a topic that says "ID card").
+        var phrases: [[Int32]] = []
     }
 
     /// Terms found in more places than this are everyday words in a large base: they carry almost
@@ -92,8 +95,14 @@ extension Matcher {
                 if value > perTopic[t] { perTopic[t] = value }
             }
         }
-        for token in queryTokens where !token.alternatives.isEmpty || token.borrowed != nil {
+        for token in queryTokens where !token.alternatives.isEmpty || token.borrowed != nil || !token.phrases.isEmpty {
             for (term, factor) in token.alternatives { collect(index.postings[Int(term)], factor: factor) }
+            for phrase in token.phrases {
+                let rest = phrase.dropFirst()
+                collect(
+                    index.postings[Int(phrase[0])].filter { posting in rest.allSatisfy { index.topic(posting.topic, has: $0) } },
+                    factor: Float(configuration.synonymFactor))
+            }
             if let borrowed = token.borrowed, let other = indexes[borrowed.language] {
                 collect(other.postings[Int(borrowed.term)], factor: Float(configuration.crossLanguageFactor))
             }
@@ -229,8 +238,16 @@ extension Matcher {
                     if alternatives.count == 1 { weight = index.idf[Int(term)] }
                 }
             }
+            let phrases = (synonymTable?.phrases(for: stem) ?? []).compactMap { phrase -> [Int32]? in
+                let terms = phrase.compactMap { index.termIDs[$0] }
+                return terms.count == phrase.count ? terms : nil
+            }
+            if alternatives.isEmpty, !phrases.isEmpty {
+                // Its most specific word ("id" in "id card") says how much the synonym tells.
+                weight = phrases.joined().map { index.idf[Int($0)] }.max() ?? weight
+            }
             var borrowed: (language: String, term: Int32)? = nil
-            if !alternatives.isEmpty {
+            if !alternatives.isEmpty || !phrases.isEmpty {
                 weight *= rarity(token, common: c.knownCommonZipf, minimum: c.minimumKnownWeight)
             } else if !isContext(token), let found = borrowedTerm(token, besides: index.language) {
                 borrowed = found
@@ -239,7 +256,7 @@ extension Matcher {
             if lexicon?.lexicon.aspects.contains(token) == true { weight = min(weight, c.aspectWeightCap) }
             if lexicon?.people.contains(token) == true { weight = min(weight, c.peopleWeightCap) }
             if lexicon?.places.contains(token) == true { weight = min(weight, c.placeWeightCap) }
-            result.append(QueryToken(weight: weight, alternatives: alternatives, borrowed: borrowed))
+            result.append(QueryToken(weight: weight, alternatives: alternatives, borrowed: borrowed, phrases: phrases))
         }
         return result
     }

@@ -4,13 +4,17 @@ struct SynonymTable: Sendable {
     private var bySingleStem: [String: [String]] = [:]
     /// Multi-word members (as stem sequences) with the single-word stems of their group.
     private var phrasesByFirstStem: [String: [(stems: [String], group: [String])]] = [:]
+    /// Single-word stem → the multi-word members of its groups ("personalauswei" → [id, card]).
+    private var phrasesBySingleStem: [String: [[String]]] = [:]
 
     init(groups: [[String]], language: String) {
         for group in groups {
             let members = group.map { TextNormalizer.tokens($0).map { Stemmer.stem($0, language: language) } }.filter { !$0.isEmpty }
             let singles = members.filter { $0.count == 1 }.map { $0[0] }
+            let phrases = members.filter { $0.count > 1 }
             for stem in singles {
                 bySingleStem[stem, default: []].append(contentsOf: singles.filter { $0 != stem })
+                phrasesBySingleStem[stem, default: []].append(contentsOf: phrases)
             }
             // A phrase found in the message stands for every word of every member ("id card" →
             // ident, card, id), so a group of only multi-word members still connects them.
@@ -23,6 +27,10 @@ struct SynonymTable: Sendable {
     }
 
     func alternatives(for stem: String) -> [String] { bySingleStem[stem] ?? [] }
+
+    /// The multi-word members a single word stands for, as stem sequences: "Personalausweis"
+    /// means "id card", which a topic has when it has both words.
+    func phrases(for stem: String) -> [[String]] { phrasesBySingleStem[stem] ?? [] }
 
     /// Groups whose multi-word member occurs in the stemmed message.
     /// Multi-word members found in the stemmed message: for each position inside a match, the
