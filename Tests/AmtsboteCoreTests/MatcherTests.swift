@@ -206,6 +206,12 @@ struct MatcherTests {
     @Test("on the sample city, a greeting or farewell around a question leaves its confidence as it is", arguments: [
         ("Good morning, I left my umbrella on the tram. Has anyone handed it in?", "I left my umbrella on the tram. Has anyone handed it in?"),
         ("Guten Tag, wie melde ich Sperrmüll an? Viele Grüße", "wie melde ich Sperrmüll an?"),
+        // A letter's salutation and closing.
+        (
+            "Sehr geehrte Damen und Herren, mein Personalausweis ist abgelaufen. Was kostet ein neuer? Mit freundlichen Grüßen",
+            "mein Personalausweis ist abgelaufen. Was kostet ein neuer?"
+        ),
+        ("Dear Sir or Madam, where can I report a pothole? Kind regards", "where can I report a pothole?"),
     ])
     func courtesyDoesNotDilute(_ polite: String, _ plain: String) throws {
         let matcher = try SampleCity.requireMatcher()

@@ -105,11 +105,14 @@ extension Lexicon {
             (.goodbye, phrases([
                 "tschüss", "tschüs", "tschau", "ciao", "auf wiedersehen", "bis bald", "bis dann", "schönes wochenende",
                 "schönen tag", "schönen abend", "servus und tschüss", "ade",
+                // A letter's closing: "Mit freundlichen Grüßen" weighed "freundlich" like a topic word.
+                "mit freundlichen grüßen", "freundliche grüße", "beste grüße", "herzliche grüße", "mfg", "lg",
             ])),
             (.greeting, phrases([
                 "hallo", "hallöchen", "hi", "hey", "moin", "servus", "guten morgen", "guten tag", "guten abend",
                 "grüß gott", "grüss gott", "huhu", "tach", "na du", "wie geht es dir", "wie geht es ihnen",
                 "wie geht's", "wie gehts", "ist da jemand", "ist jemand da", "schöne grüße", "viele grüße", "liebe grüße",
+                "sehr geehrte damen und herren", "sehr geehrte", "sehr geehrter", "liebes team", "hallo zusammen",
             ])),
         ],
         emergency: phrases([
@@ -219,11 +222,15 @@ extension Lexicon {
                 "thanks", "thank you", "thank*", "thx", "cheers", "much appreciated", "great", "perfect", "awesome",
                 "got it", "good to know", "understood",
             ])),
-            (.goodbye, phrases(["bye", "goodbye", "good bye", "see you", "have a nice day", "have a good day", "take care"])),
+            (.goodbye, phrases([
+                "bye", "goodbye", "good bye", "see you", "have a nice day", "have a good day", "take care",
+                "kind regards", "best regards", "warm regards", "regards", "yours sincerely", "yours faithfully", "best wishes",
+            ])),
             (.greeting, phrases([
                 "hello", "hi", "hey", "good morning", "good afternoon", "good evening", "greetings", "hi there",
                 "how are you", "how are you doing", "how is it going", "is anyone there", "is anybody there",
-                "anyone there", "anybody there",
+                "anyone there", "anybody there", "dear sir or madam", "dear sir", "dear madam", "dear sirs",
+                "to whom it may concern", "dear team",
             ])),
         ],
         emergency: phrases([
