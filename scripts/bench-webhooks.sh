@@ -151,12 +151,12 @@ PY
 
 echo "== waiting for the outbox to drain …"
 DRAIN_START=$(date +%s.%N)
+DRAIN_KILL_AT=$(( $(date +%s) + DRAIN_KILL ))
 # Wait while the backlog shrinks (give up after 90 s without progress: a reply in flight at the
 # kill waits up to 60 s for its echo before it is sent again).
 last=-1; stalled=0; drain_killed=0
 while :; do
-  if [ "$DRAIN_KILL" != 0 ] && [ "$drain_killed" = 0 ] && \
-     python3 -c "import sys,time; sys.exit(0 if time.time() - float(sys.argv[1]) >= float(sys.argv[2]) else 1)" "$DRAIN_START" "$DRAIN_KILL"; then
+  if [ "$DRAIN_KILL" != 0 ] && [ "$drain_killed" = 0 ] && [ "$(date +%s)" -ge "$DRAIN_KILL_AT" ]; then
     kill -9 "$SERVER_PID"; echo "   … killed the server with kill -9 ${DRAIN_KILL} s into the drain, restarting"
     start_server; drain_killed=1
   fi
