@@ -26,13 +26,20 @@ struct PhraseSet: Sendable {
     /// Ranges of `folded` tokens covered by any phrase.
     func matches(in folded: [String]) -> [Range<Int>] {
         var found: [Range<Int>] = []
+        // Two loops, not one over the two lists joined: joining allocated an array per word.
         for start in folded.indices {
-            let candidates = (byFirstWord[folded[start]] ?? []) + prefixFirst
-            for words in candidates where start + words.count <= folded.count {
-                if zip(words, folded[start...]).allSatisfy({ $0.matches($1) }) { found.append(start..<(start + words.count)) }
+            for words in byFirstWord[folded[start]] ?? [] where Self.phrase(words, matchesAt: start, in: folded) {
+                found.append(start..<(start + words.count))
+            }
+            for words in prefixFirst where Self.phrase(words, matchesAt: start, in: folded) {
+                found.append(start..<(start + words.count))
             }
         }
         return found
+    }
+
+    private static func phrase(_ words: [Word], matchesAt start: Int, in folded: [String]) -> Bool {
+        start + words.count <= folded.count && zip(words, folded[start...]).allSatisfy { $0.matches($1) }
     }
 
     func containsAny(in folded: [String]) -> Bool { !matches(in: folded).isEmpty }
