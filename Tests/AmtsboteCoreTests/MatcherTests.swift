@@ -220,6 +220,15 @@ struct MatcherTests {
         #expect(abs(a.confidence - b.confidence) < 0.001, "\(a.confidence) / \(b.confidence)")
     }
 
+    @Test("on the sample city, explain leaves out a letter's salutation and closing as matching does")
+    func explainLeavesOutCourtesy() throws {
+        let matcher = try SampleCity.requireMatcher()
+        func ranked(_ text: String) -> Substring? { matcher.explain(text).split(separator: "\n").first { $0.hasPrefix("ranked:") } }
+        let polite = matcher.explain("Sehr geehrte Damen und Herren, wo melde ich Sperrmüll an? Mit freundlichen Grüßen")
+        #expect(!polite.contains("freundlich"), "\(polite)")
+        #expect(ranked("Sehr geehrte Damen und Herren, wo melde ich Sperrmüll an? Mit freundlichen Grüßen") == ranked("wo melde ich Sperrmüll an?"))
+    }
+
     @Test("danger to life gives the emergency outcome", arguments: [
         "Mein Nachbar ist bewusstlos",
         "Es brennt in meiner Küche!",

@@ -2,8 +2,13 @@ extension Matcher {
     /// Why the matcher ranked topics as it did: each content word's weight in the message and
     /// how much it contributed to each of the best topics. For editors tuning a knowledge base.
     public func explain(_ text: String, language: String? = nil, topics count: Int = 3) -> String {
-        let tokens = TextNormalizer.tokens(text)
+        var tokens = TextNormalizer.tokens(text)
         let detected = language ?? detector.detect(tokens)
+        // Greetings, farewells and a letter's salutation are left out, as `match` leaves them out.
+        let folded = tokens.map(TextNormalizer.fold)
+        let lexicons = compiled.sorted { ($0.key == detected ? 0 : 1, $0.key) < ($1.key == detected ? 0 : 1, $1.key) }.map(\.value)
+        let courtesy = lexicons.lazy.map { $0.courtesyPositions(in: folded) }.first { !$0.isEmpty } ?? []
+        tokens = tokens.indices.filter { !courtesy.contains($0) }.map { tokens[$0] }
         let ranked = rank(tokens, language: detected, day: nil)
         // In the message's order, as `rank` sees it: multi-word synonyms are found by adjacency.
         let content = tokens.filter { isContent($0, language: detected) && $0.count > 1 }.orderedUnique()

@@ -32,7 +32,6 @@ struct SynonymTable: Sendable {
     /// means "id card", which a topic has when it has both words.
     func phrases(for stem: String) -> [[String]] { phrasesBySingleStem[stem] ?? [] }
 
-    /// Groups whose multi-word member occurs in the stemmed message.
     /// Multi-word members found in the stemmed message: for each position inside a match, the
     /// stems of the group's other members ("identity card" → id), to use as alternatives.
     func phraseAlternatives(in stems: [String]) -> [Int: [String]] {
