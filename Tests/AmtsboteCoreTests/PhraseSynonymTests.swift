@@ -33,6 +33,17 @@ struct PhraseSynonymTests {
         #expect(r.outcome == .answer && r.topic == "verloren", "\(r)")
     }
 
+    @Test("the word counts for a sample question that has every word of its phrase")
+    func singleWordNearsTheSampleQuestion() throws {
+        let r = try Self.matcher().match("I lost my Personalausweis", language: "en")
+        let lost = try #require(r.candidates.first { $0.id == "verloren" }, "\(r)")
+        // "I lost my ID card, what now?" says both words of the message; without the phrase
+        // only "lost" would be shared (about 0.3).
+        #expect(lost.questionSimilarity > 0.8, "\(lost)")
+        let property = r.candidates.first { $0.id == "fund" }?.questionSimilarity ?? 0
+        #expect(property < 0.5, "\(r.candidates)")
+    }
+
     @Test("a topic with only some of the phrase's words gets nothing from it")
     func partOfThePhraseIsNotEnough() throws {
         let text = try Self.matcher().explain("I lost my Personalausweis", language: "en")

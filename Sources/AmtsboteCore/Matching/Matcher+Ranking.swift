@@ -142,6 +142,21 @@ extension Matcher {
                     dots[question, default: 0] += token.weight * index.idf[Int(term)] * Double(factor)
                 }
             }
+            // A multi-word synonym counts for a question that has all its words ("Personalausweis"
+            // for "I lost my ID card"), as much as those words together weigh in the question.
+            for phrase in token.phrases where index.questionPostings[Int(phrase[0])].count <= Self.maxPostings {
+                let rest = phrase.dropFirst()
+                let magnitude = phrase.reduce(0) { $0 + index.idf[Int($1)] * index.idf[Int($1)] }.squareRoot()
+                for question in index.questionPostings[Int(phrase[0])] where !seen.contains(question) {
+                    guard counts(token, for: index.questionTopics[Int(question)]),
+                        rest.allSatisfy({ index.question(question, has: $0) }),
+                        phrase.allSatisfy({ !matchedTerms.contains(Int64(question) << 32 | Int64($0)) })
+                    else { continue }
+                    for term in phrase { matchedTerms.insert(Int64(question) << 32 | Int64(term)) }
+                    seen.insert(question)
+                    dots[question, default: 0] += token.weight * magnitude * configuration.synonymFactor
+                }
+            }
         }
         queryNorm = queryNorm.squareRoot()
         var nearest = [Double](repeating: 0, count: index.topicCount)

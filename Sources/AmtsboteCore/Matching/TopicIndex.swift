@@ -101,6 +101,18 @@ struct TopicIndex: Sendable {
         return false
     }
 
+    /// Whether sample question number `question` has `term` (a binary search: the lists are
+    /// sorted by question number).
+    func question(_ question: Int32, has term: Int32) -> Bool {
+        var list = questionPostings[Int(term)]
+        while !list.isEmpty {
+            let middle = list.startIndex + list.count / 2
+            if list[middle] == question { return true }
+            list = list[middle] < question ? list[(middle + 1)...] : list[..<middle]
+        }
+        return false
+    }
+
     /// The term number of a stem.
     var termIDs: [String: Int32] { vocabulary.termIDs }
 
