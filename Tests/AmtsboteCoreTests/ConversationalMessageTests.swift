@@ -213,4 +213,18 @@ struct ConversationalMessageTests {
         let other = matcher.match(question, contextTopic: "sperrmuell")
         #expect(other.topic != "sperrmuell", "\(MatcherTests.describe(other))")
     }
+
+    @Test("on the sample city, a long story with one clear topic is answered below the usual confidence; a short question is not")
+    func longStoryWithClearTopic() throws {
+        let matcher = try SampleCity.requireMatcher()
+        let threshold = MatcherConfiguration().answerThreshold
+        let story = "Unsere Straße will im August einen Sonntag lang die Straße sperren und zusammen ein Fest "
+            + "mit Bierbänken feiern. Brauchen wir dafür eine Erlaubnis?"
+        let long = matcher.match(story)
+        #expect(long.outcome == .answer && long.topic == "sondernutzung", "\(MatcherTests.describe(long))")
+        #expect(long.confidence < threshold, "the story no longer tests the long-message rule: \(MatcherTests.describe(long))")
+        // As unsure, but short: nothing dilutes it, so it goes to staff.
+        let short = matcher.match("Wie kündige ich meinen Handyvertrag vorzeitig?")
+        #expect(short.outcome == .escalate && short.confidence > MatcherConfiguration().longMessageThreshold, "\(MatcherTests.describe(short))")
+    }
 }

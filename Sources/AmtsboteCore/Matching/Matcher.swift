@@ -140,8 +140,11 @@ public struct Matcher: Sendable {
             return MatchResult(
                 language: language, outcome: .answer, topic: contextTopic, candidates: candidates, confidence: c.answerThreshold)
         }
+        // A long story around the question: clearly ahead at a lower confidence.
+        let longAndAhead = contentTokens.orderedUnique().count >= c.longMessageWords
+            && best >= c.longMessageThreshold && runnerUp < best * c.marginRatio
         // Confident enough on its own, or clearly ahead of every other topic.
-        if best >= c.answerThreshold || clearlyAhead {
+        if best >= c.answerThreshold || clearlyAhead || longAndAhead {
             // "Kosten?" or "Unterlagen?" with no topic answered before: unless one topic is clearly
             // about that ("Öffnungszeiten", "Termin"), the citizen is asked what it is about, not
             // offered the topics that happen to mention fees or documents.

@@ -5,6 +5,11 @@ public struct MatcherConfiguration: Sendable, Hashable {
     /// Lower confidence that still answers when the runner-up is below `marginRatio` of the best.
     public var marginThreshold: Double = 0.4
     public var marginRatio: Double = 0.8
+    /// A message with at least this many content words tells a story around its question, which
+    /// dilutes the confidence: it is answered from `longMessageThreshold` when the runner-up is
+    /// below `marginRatio` of the best.
+    public var longMessageWords: Int = 10
+    public var longMessageThreshold: Double = 0.33
     /// Topics within this ratio of the best are offered as a `clarify` choice.
     public var clarifyRatio: Double = 0.95
     /// A topic found only through the other language's index counts this much.
