@@ -133,6 +133,17 @@ struct ConversationalMessageTests {
         ("I think I lost my ID card on the train", "ausweis-verloren"), ("Vielleicht habe ich meinen Pass verloren", "ausweis-verloren"),
         // Everyday verbs say nothing about the topic: "erledigen" was the appointment topic's word.
         ("Was müssen wir nach der Geburt alles erledigen?", "geburtsurkunde"),
+        // Praise is thanks ("hilfreich" answered the driving licence); its opposite asks for a person.
+        ("Danke, sehr hilfreich!", "smalltalk:thanks"), ("thanks a lot, very helpful!", "smalltalk:thanks"),
+        ("Das war nicht hilfreich", "person"), ("not very helpful", "person"),
+        // Asking whether a person is there is asking about the bot; asking for one is not.
+        ("Spreche ich mit einem Menschen?", "smalltalk:identity"), ("Am I talking to a real person?", "smalltalk:identity"),
+        ("Bin ich hier mit einem echten Menschen verbunden?", "smalltalk:identity"),
+        ("Bist du ein Bot? Ich will mit einem Menschen sprechen.", "person"), ("Kann ich mit einem Menschen sprechen?", "person"),
+        // Thanks or a salutation beside a question of its own do not make the message small talk.
+        ("Hi, my partner is Spanish and I'm German, we both live here in town. We would like to marry at the registry office "
+            + "next year. Which papers do we need, and must they be translated? Thanks a lot!", "eheschliessung"),
+        ("Sehr geehrte Damen und Herren, ich werde bald 67 Jahre alt. Wo stelle ich meinen Rentenantrag?", "escalate"),
     ])
     func aroundQuestions(_ text: String, _ expected: String) throws {
         let r = try SampleCity.requireMatcher().match(text)

@@ -34,11 +34,14 @@ extension Matcher {
         // (what thanks are for counts as part of them). A greeting before a question that fits no
         // topic is no small talk either: the question goes to staff instead of being lost behind
         // "Hallo!". Small talk with next to nothing else stays small talk, even when a stray word
-        // fits a topic ("Hi there, how are you doing today?").
+        // fits a topic ("Hi there, how are you doing today?"). Small talk beside a question of
+        // its own is no small talk either, wherever it stands ("… do they have to be translated?
+        // Thanks a lot!"); a letter's salutation counts by its content words, not by its length.
         let confident = best >= configuration.answerThreshold
-        let greetingBeforeQuestion = kinds.first == .greeting && uncoveredContent > max(3, covered)
+        let coveredContent = contentCount(tokens, outside: Set(tokens.indices).subtracting(coveredPositions), language: language)
+        let questionBeside = uncoveredContent > max(3, coveredContent)
         if let kind = kinds.first,
-            (best < configuration.marginThreshold && !greetingBeforeQuestion)
+            (best < configuration.marginThreshold && !questionBeside)
                 || (!confident && contentTokens.count <= max(1, covered / 2))
                 || uncoveredContent == 0
                 || (kind == .greeting && uncoveredContent <= covered / 3)

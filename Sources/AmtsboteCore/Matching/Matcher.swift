@@ -92,7 +92,7 @@ public struct Matcher: Sendable {
             // No topic suggestions: staff act on the request itself.
             return MatchResult(language: detected, outcome: .escalate, confidence: 1, escalationReason: .dataRequest)
         }
-        if allLexicons.contains(where: { $0.humanRequest.containsAny(in: folded) })
+        if allLexicons.contains(where: { $0.requestsPerson(in: folded) })
             || allLexicons.contains(where: { saysOnly($0.frustration, tokens: tokens, folded: folded, language: detected) })
         {
             return MatchResult(

@@ -87,6 +87,8 @@ extension Lexicon {
             (.identity, phrases([
                 "wer bist du", "wer sind sie", "bist du ein*", "bist du mensch", "sind sie ein*", "bist du echt",
                 "mit wem spreche", "mit wem schreibe", "mit wem rede", "bist du eine ki", "bist du ein bot",
+                "bin ich hier mit", "bin ich mit", "spreche ich mit", "schreibe ich mit", "chatte ich mit",
+                "rede ich mit", "ist das ein mensch", "ist das ein bot", "ist hier ein mensch",
             ])),
             (.capabilities, phrases([
                 "was kannst du", "was können sie", "wobei kannst du", "wobei können sie", "wie kannst du mir helfen",
@@ -101,6 +103,8 @@ extension Lexicon {
             (.thanks, phrases([
                 "danke*", "vielen dank", "besten dank", "herzlichen dank", "merci", "dankeschön", "thx", "alles klar",
                 "super", "prima", "perfekt", "toll", "klasse", "gut zu wissen", "verstanden",
+                // "Danke, sehr hilfreich!" answered the driving licence ("hilfreich" weighed as a topic word).
+                "hilfreich", "hat geholfen", "hat mir geholfen", "hilft mir weiter", "das hilft",
             ])),
             (.goodbye, phrases([
                 "tschüss", "tschüs", "tschau", "ciao", "auf wiedersehen", "bis bald", "bis dann", "schönes wochenende",
@@ -139,6 +143,7 @@ extension Lexicon {
         ]),
         frustration: phrases([
             "nicht geholfen", "hilft mir nicht", "hilft nicht weiter", "bringt mir nichts", "nutzlos",
+            "nicht hilfreich", "wenig hilfreich",
             "verstehe das nicht", "verstehe ich nicht", "versteh ich nicht", "versteh das nicht",
         ]),
         followUp: ["und", "das", "dafür", "dazu", "davon", "darauf", "dort", "da", "es", "ihn", "sie", "den", "der", "die", "dem"],
@@ -213,6 +218,8 @@ extension Lexicon {
             (.identity, phrases([
                 "who are you", "who am i talking to", "who am i speaking", "who is this", "are you a*", "are you human",
                 "are you real", "is this a bot", "am i talking to a*", "am i chatting with",
+                "am i speaking to a*", "am i chatting to a*", "is this a real person", "is this a person",
+                "is this a human", "is this a real human",
             ])),
             (.capabilities, phrases([
                 "what can you do", "how can you help", "what do you know", "what are you for", "can you help me",
@@ -220,7 +227,9 @@ extension Lexicon {
             (.privacy, phrases(["privacy", "data protection", "you store", "do you save", "do you keep", "store my"])),
             (.thanks, phrases([
                 "thanks", "thank you", "thank*", "thx", "cheers", "much appreciated", "great", "perfect", "awesome",
-                "got it", "good to know", "understood",
+                "thanks a lot", "thank you so much", "thanks so much", "many thanks", "thanks a million",
+                "got it", "good to know", "understood", "helpful", "that helped", "this helped", "that helps",
+                "this helps", "helped a lot",
             ])),
             (.goodbye, phrases([
                 "bye", "goodbye", "good bye", "see you", "have a nice day", "have a good day", "take care",
@@ -253,6 +262,7 @@ extension Lexicon {
         ]),
         frustration: phrases([
             "did not help", "didn't help", "does not help", "doesn't help", "not helpful", "useless",
+            "not very helpful",
             "don't understand", "do not understand",
         ]),
         followUp: ["and", "it", "that", "this", "there", "them", "those", "the"],

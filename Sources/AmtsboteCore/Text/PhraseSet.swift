@@ -96,6 +96,10 @@ final class CompiledLexicon: Sendable {
                 covered.formUnion(range)
                 if kind == .thanks { covered.formUnion(thanked(after: range.upperBound, in: folded)) }
             }
+            // "Spreche ich mit einem Menschen?": the person asked about is part of the question.
+            if kind == .identity, !ranges.isEmpty {
+                for range in personPhrases(in: folded).inIdentityQuestion { covered.formUnion(range) }
+            }
         }
         return (kinds, covered)
     }
