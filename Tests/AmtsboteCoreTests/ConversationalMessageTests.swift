@@ -21,6 +21,10 @@ struct ConversationalMessageTests {
         // A part that fits only weakly ("meinen Namen ändern" → moving, 0.43) is not offered.
         ("Ich möchte heiraten und meinen Namen ändern", "eheschliessung", []),
         ("Was kostet ein Perso?", "personalausweis", []),
+        // Parts that tell where the citizen comes from or name a word another topic uses are not
+        // offered ("Papier" was the paper bin, "from Poland" the deregistration).
+        ("Meine Bank braucht einen Nachweis, dass ich hier wohne. Wo bekomme ich dieses Papier?", "meldebescheinigung", []),
+        ("I'm from Poland and work here. How do I apply for child benefit?", "kindergeld", []),
     ])
     func alsoAsked(_ text: String, _ topic: String, _ also: [String]) throws {
         let engine = try SampleCity.requireEngine()

@@ -18,7 +18,9 @@ extension Matcher {
             let ranked = rank(tokens, language: language, day: day)
             let decision = decide(ranked, language: language, tokens: tokens, contentTokens: content, contextTopic: nil)
             guard decision.outcome == .answer, decision.confidence >= configuration.alsoAskedThreshold,
-                let topic = decision.topic, topic != answered, !found.contains(topic)
+                let topic = decision.topic, topic != answered, !found.contains(topic),
+                let scored = ranked.first(where: { $0.id == topic }),
+                scored.questionSimilarity >= configuration.alsoAskedSimilarity
             else { continue }
             found.append(topic)
             if found.count == Self.maxAlsoAsked { break }
