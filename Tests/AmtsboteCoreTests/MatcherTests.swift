@@ -141,6 +141,24 @@ struct MatcherTests {
         #expect(detector.detect(TextNormalizer.tokens(text)) == language)
     }
 
+    @Test("a function word that the other language's texts use as a word counts less for its language")
+    func ambiguousFunctionWords() throws {
+        let stems = { (language: String, words: [String]) in Set(words.map { Stemmer.stem($0, language: language) }) }
+        let detector = LanguageDetector(languages: ["de", "en"], vocabulary: [
+            "de": stems("de", ["umzug", "nordstadt", "ummelden"]),
+            "en": stems("en", ["bin", "collection", "days", "nordstadt"]),
+        ])
+        // "bin" is a German marker ("ich bin") and the English texts' waste bin.
+        #expect(detector.detect(["bin", "collection", "days", "nordstadt"]) == "en")
+        #expect(detector.detect(["ich", "bin", "umgezogen"]) == "de")
+        #expect(detector.detect(["bin", "umgezogen", "wo", "ummelden"]) == "de")
+        // On the sample city, as a citizen writes it.
+        for text in ["bin collection days Nordstadt", "library card price? im student"] {
+            let r = try SampleCity.requireMatcher().match(text)
+            #expect(r.language == "en", "\(text) → \(Self.describe(r))")
+        }
+    }
+
     @Test("the language parameter overrides detection")
     func languageOverride() throws {
         let matcher = try MiniCity.requireMatcher()

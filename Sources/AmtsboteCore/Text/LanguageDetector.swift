@@ -5,10 +5,21 @@ public struct LanguageDetector: Sendable {
     /// Stems known to the knowledge base per language, as a tie-breaker.
     private let vocabulary: [String: Set<String>]
 
+    /// Per language, its function words that another language's texts use as words of their own
+    /// ("bin" in "bin collection days" is the English bin): they count half.
+    private let ambiguous: [String: Set<String>]
+
     public init(languages: [String], vocabulary: [String: Set<String>] = [:]) {
         self.languages = languages
-        self.lexicons = Dictionary(uniqueKeysWithValues: languages.map { ($0, Lexicon.builtIn($0)) })
+        let lexicons = Dictionary(uniqueKeysWithValues: languages.map { ($0, Lexicon.builtIn($0)) })
+        self.lexicons = lexicons
         self.vocabulary = vocabulary
+        ambiguous = Dictionary(uniqueKeysWithValues: lexicons.map { language, lexicon in
+            let words = lexicon.markers.union(lexicon.stopwords).filter { word in
+                vocabulary.contains { $0.key != language && $0.value.contains(Stemmer.stem(word, language: $0.key)) }
+            }
+            return (language, words)
+        })
     }
 
     /// The most likely language of `tokens`; the first configured language when nothing decides.
@@ -23,16 +34,18 @@ public struct LanguageDetector: Sendable {
             let lexicon = lexicons[language]!
             var score = 0.0
             for token in tokens {
-                if lexicon.markers.contains(token) { score += 2 } else if lexicon.stopwords.contains(token) { score += 1 }
+                let weight = lexicon.markers.contains(token) ? 2.0 : lexicon.stopwords.contains(token) ? 1 : 0
+                score += weight > 0 && ambiguous[language]?.contains(token) == true ? weight / 2 : weight
                 if language == "de", token.contains(where: { "äöü".contains($0) }) { score += 1.5 }
             }
             return (language, score)
         }
-        // Only a tie needs the (slower) look at which base vocabulary the words belong to.
+        // Only a tie or a lead of one function word needs the (slower) look at which base
+        // vocabulary the words belong to.
         let top = scores.map(\.score).max() ?? 0
-        if scores.filter({ $0.score == top }).count > 1 {
+        if scores.filter({ $0.score >= top - 1 }).count > 1 {
             scores = scores.map { entry in
-                guard entry.score == top, let vocab = vocabulary[entry.language] else { return entry }
+                guard entry.score >= top - 1, let vocab = vocabulary[entry.language] else { return entry }
                 let hits = tokens.filter { vocab.contains(Stemmer.stem($0, language: entry.language)) }.count
                 return (entry.language, entry.score + 0.5 * Double(hits))
             }
