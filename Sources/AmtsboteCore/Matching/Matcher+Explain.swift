@@ -6,7 +6,7 @@ extension Matcher {
         let detected = language ?? detector.detect(tokens)
         // Greetings, farewells and a letter's salutation are left out, as `match` leaves them out.
         let folded = tokens.map(TextNormalizer.fold)
-        let lexicons = compiled.sorted { ($0.key == detected ? 0 : 1, $0.key) < ($1.key == detected ? 0 : 1, $1.key) }.map(\.value)
+        let lexicons = self.lexicons(for: detected)
         let courtesy = lexicons.lazy.map { $0.courtesyPositions(in: folded) }.first { !$0.isEmpty } ?? []
         tokens = tokens.indices.filter { !courtesy.contains($0) }.map { tokens[$0] }
         let ranked = rank(tokens, language: detected, day: nil)

@@ -32,7 +32,7 @@ extension Matcher {
         let particles = particles(in: tokens)
         // The message's own language first; the other languages' texts only when that is not
         // conclusive (a question in English about a topic that exists only in German).
-        let order = indexes.keys.sorted { ($0 == language ? 0 : 1, $0) < ($1 == language ? 0 : 1, $1) }
+        let order = Self.ordered(indexes.keys, first: language)
         for indexLanguage in order {
             let index = indexes[indexLanguage]!
             let factor = indexLanguage == language ? 1.0 : configuration.crossLanguageFactor
@@ -97,7 +97,8 @@ extension Matcher {
         }
         for token in queryTokens where !token.alternatives.isEmpty || token.borrowed != nil || !token.phrases.isEmpty {
             for (term, factor) in token.alternatives { collect(index.postings[Int(term)], factor: factor) }
-            for phrase in token.phrases {
+            // Checked on the whole list: the guard in `collect` sees only what the filter leaves.
+            for phrase in token.phrases where index.postings[Int(phrase[0])].count <= Self.maxPostings {
                 let rest = phrase.dropFirst()
                 collect(
                     index.postings[Int(phrase[0])].filter { posting in rest.allSatisfy { index.topic(posting.topic, has: $0) } },

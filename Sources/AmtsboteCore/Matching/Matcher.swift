@@ -78,8 +78,7 @@ public struct Matcher: Sendable {
             folded = tokens.map(TextNormalizer.fold)
         }
         let detected = languageRequest?.language ?? language ?? detector.detect(tokens)
-        let lexicon = compiled[detected] ?? CompiledLexicon(Lexicon.builtIn(detected))
-        let allLexicons = [lexicon] + compiled.filter { $0.key != detected }.map(\.value)
+        let allLexicons = lexicons(for: detected)
 
         if let covered = allLexicons.lazy.compactMap({ $0.emergency.covered(in: folded) }).first {
             return emergency(tokens, outside: covered, language: detected, day: day)
@@ -222,6 +221,20 @@ public struct Matcher: Sendable {
     }
 
     /// How many content words the message has outside the token positions `covered`.
+    /// `languages` with `first` ahead and the others in alphabetical order: wherever several
+    /// languages' texts or word lists are read, the message's own language comes first.
+    static func ordered(_ languages: some Sequence<String>, first: String) -> [String] {
+        languages.sorted { ($0 == first ? 0 : 1, $0) < ($1 == first ? 0 : 1, $1) }
+    }
+
+    /// The lexicons a message in `language` is read with: its own first (the built-in one when
+    /// the base brings none), then the other languages' (a thank-you in English stays one in a
+    /// German conversation).
+    func lexicons(for language: String) -> [CompiledLexicon] {
+        let own = compiled[language] ?? CompiledLexicon(Lexicon.builtIn(language))
+        return [own] + Self.ordered(compiled.keys, first: language).dropFirst(compiled[language] == nil ? 0 : 1).map { compiled[$0]! }
+    }
+
     func contentCount(_ tokens: [String], outside covered: Set<Int>, language: String? = nil) -> Int {
         tokens.indices.filter { !covered.contains($0) && isContent(tokens[$0], language: language) }.count
     }
