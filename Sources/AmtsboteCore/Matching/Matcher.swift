@@ -220,7 +220,6 @@ public struct Matcher: Sendable {
         return contentCount(tokens, outside: covered, language: language) <= 1
     }
 
-    /// How many content words the message has outside the token positions `covered`.
     /// `languages` with `first` ahead and the others in alphabetical order: wherever several
     /// languages' texts or word lists are read, the message's own language comes first.
     static func ordered(_ languages: some Sequence<String>, first: String) -> [String] {
@@ -235,6 +234,7 @@ public struct Matcher: Sendable {
         return [own] + Self.ordered(compiled.keys, first: language).dropFirst(compiled[language] == nil ? 0 : 1).map { compiled[$0]! }
     }
 
+    /// How many content words the message has outside the token positions `covered`.
     func contentCount(_ tokens: [String], outside covered: Set<Int>, language: String? = nil) -> Int {
         tokens.indices.filter { !covered.contains($0) && isContent(tokens[$0], language: language) }.count
     }
