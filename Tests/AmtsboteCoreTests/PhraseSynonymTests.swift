@@ -38,7 +38,7 @@ struct PhraseSynonymTests {
         let r = try Self.matcher().match("I lost my Personalausweis", language: "en")
         let lost = try #require(r.candidates.first { $0.id == "verloren" }, "\(r)")
         // "I lost my ID card, what now?" says both words of the message; without the phrase
-        // only "lost" would be shared (about 0.3).
+        // only "lost" would be shared (0.18).
         #expect(lost.questionSimilarity > 0.8, "\(lost)")
         let property = r.candidates.first { $0.id == "fund" }?.questionSimilarity ?? 0
         #expect(property < 0.5, "\(r.candidates)")
