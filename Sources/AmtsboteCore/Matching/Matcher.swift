@@ -231,7 +231,7 @@ public struct Matcher: Sendable {
     /// German conversation).
     func lexicons(for language: String) -> [CompiledLexicon] {
         let own = compiled[language] ?? CompiledLexicon(Lexicon.builtIn(language))
-        return [own] + Self.ordered(compiled.keys, first: language).dropFirst(compiled[language] == nil ? 0 : 1).map { compiled[$0]! }
+        return [own] + compiled.keys.sorted().filter { $0 != language }.map { compiled[$0]! }
     }
 
     /// How many content words the message has outside the token positions `covered`.

@@ -90,25 +90,24 @@ struct TopicIndex: Sendable {
         postings[Int(term)].lazy.filter { $0.weight >= FieldWeight.question }
     }
 
-    /// Whether `topic` has `term` (a binary search: posting lists are sorted by topic).
+    /// Whether `topic` has `term` (posting lists are sorted by topic).
     func topic(_ topic: Int32, has term: Int32) -> Bool {
-        var list = postings[Int(term)]
-        while !list.isEmpty {
-            let middle = list.startIndex + list.count / 2
-            if list[middle].topic == topic { return true }
-            list = list[middle].topic < topic ? list[(middle + 1)...] : list[..<middle]
-        }
-        return false
+        Self.sorted(postings[Int(term)], contains: topic) { $0.topic }
     }
 
-    /// Whether sample question number `question` has `term` (a binary search: the lists are
-    /// sorted by question number).
+    /// Whether sample question number `question` has `term` (the lists are sorted by question number).
     func question(_ question: Int32, has term: Int32) -> Bool {
-        var list = questionPostings[Int(term)]
+        Self.sorted(questionPostings[Int(term)], contains: question) { $0 }
+    }
+
+    /// A binary search in `list`, sorted by `key`.
+    private static func sorted<Element>(_ list: ArraySlice<Element>, contains wanted: Int32, key: (Element) -> Int32) -> Bool {
+        var list = list
         while !list.isEmpty {
             let middle = list.startIndex + list.count / 2
-            if list[middle] == question { return true }
-            list = list[middle] < question ? list[(middle + 1)...] : list[..<middle]
+            let found = key(list[middle])
+            if found == wanted { return true }
+            list = found < wanted ? list[(middle + 1)...] : list[..<middle]
         }
         return false
     }
